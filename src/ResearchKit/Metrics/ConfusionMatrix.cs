@@ -50,5 +50,17 @@ public sealed class ConfusionMatrix
         return sb.ToString();
     }
 
+    /// <summary>Reads what <see cref="ToCsv"/> wrote.</summary>
+    public static ConfusionMatrix ParseCsv(string text, string source = "confusion_matrix.csv")
+    {
+        var t = CsvTable.Parse(text, source);
+        int k = t.Rows.Count;
+        if (t.Header.Count != k + 1) throw new FormatException($"{source}: {k} rows but {t.Header.Count - 1} predicted-class columns");
+        var counts = new int[k * k];
+        for (int a = 0; a < k; a++)
+            for (int p = 0; p < k; p++) counts[a * k + p] = t.Integer(t.Rows[a], t.Header[p + 1]);
+        return new ConfusionMatrix(k, counts);
+    }
+
     public ClassificationReport Report() => ClassificationReport.From(this);
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ResearchKit;
+
+/// <summary>Runs an experiment's runs on a fixed number of worker threads and, with an output folder,
+/// persists each finished run atomically so that a restarted sweep redoes only unfinished runs.</summary>
+internal static class SweepRunner
+{
+    public static SweepResult Run(Experiment experiment, SweepOptions options)
+    {
+        if (options.Parallelism <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Parallelism, $"parallelism must be positive, got {options.Parallelism}");
+        var specs = experiment.Runs();
+        var ids = specs.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
+        if (ids is not null) throw new ArgumentException($"experiment '{experiment.Name}' lists run {ids.Key} twice (a repeated seed?)");
+        var data = DataCache.Get(experiment.DataDirectory);
+        foreach (var s in specs) s.Settings.Validate(data.Train.Count);   // fail before any run starts
+
+        var results = new RunResult?[specs.Count];
+        string? runsDir = options.OutputDirectory is null ? null : Path.Combine(options.OutputDirectory, "runs");
+        int resumed = 0;
+        if (runsDir is not null)
+        {
+            Directory.CreateDirectory(runsDir);
+            for (int i = 0; i < specs.Count; i++)
+            {
+                results[i] = RunStore.TryLoad(Path.Combine(runsDir, specs[i].Id), specs[i], DataName(data, specs[i]));
+                if (results[i] is not null) resumed++;
+            }
+        }
+
+        long epochsTotal = specs.Sum(s => (long)s.Settings.Epochs);
+        long epochsDone = results.Where(r => r is not null).Sum(r => (long)r!.Settings.Epochs);
+        long epochsDoneHere = 0;
+        int runsDone = resumed;
+        var clock = Stopwatch.StartNew();
+        var gate = new object();
+
+        void Report(RunSpec spec, EpochMetrics? epoch, bool runFinished)
+        {
+            if (options.Progress is null && !runFinished) return;
+            lock (gate)
+            {
+                if (epoch is not null) { epochsDone++; epochsDoneHere++; }
+                if (runFinished) runsDone++;
+                TimeSpan? remaining = epochsDoneHere == 0 ? null
+                    : TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / epochsDoneHere * (epochsTotal - epochsDone));
+                options.Progress?.Invoke(new SweepProgress(experiment.Name, runsDone, specs.Count, resumed, epochsDone, epochsTotal,
+                    clock.Elapsed, remaining, spec.Id, epoch));
+            }
+        }
+
+        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, specs.Count).Where(i => results[i] is null));
+        var failures = new ConcurrentQueue<Exception>();
+        void Worker()
+        {
+            while (failures.IsEmpty && queue.TryDequeue(out int i))
+            {
+                var spec = specs[i];
+                try
+                {
+                    var splits = spec.Denoise ? data.Denoised() : data;
+                    int planned = spec.Settings.Epochs, seen = 0;
+                    var result = TrainingRun.Run(splits, spec.Settings, e => { seen++; Report(spec, e, false); }, options.Cancellation);
+                    lock (gate) epochsDone += planned - seen;   // a diverged run's remaining epochs count as done
+                    if (runsDir is not null) RunFiles.Write(result, Path.Combine(runsDir, spec.Id));
+                    results[i] = result;
+                    Report(spec, null, true);
+                }
+                catch (Exception ex) { failures.Enqueue(ex); }
+            }
+        }
+        var workers = Enumerable.Range(0, Math.Min(options.Parallelism, Math.Max(1, queue.Count)))
+            .Select(_ => new Thread(Worker) { IsBackground = true, Name = "researchkit-sweep" }).ToList();
+        workers.ForEach(t => t.Start());
+        workers.ForEach(t => t.Join());
+        options.Cancellation.ThrowIfCancellationRequested();
+        if (!failures.IsEmpty)
+            throw new AggregateException($"experiment '{experiment.Name}': {failures.Count} run(s) failed", failures);
+
+        var sweep = SweepResult.From(experiment, specs, results.Select(r => r!).ToList());
+        if (options.OutputDirectory is not null) sweep.Save(options.OutputDirectory);
+        return sweep;
+    }
+
+    private static string DataName(DataSplits data, RunSpec spec) => spec.Denoise ? data.Denoised().Name : data.Name;
+}
+
+/// <summary>Datasets loaded once per process and shared by every run that reads them.</summary>
+public static class DataCache
+{
+    private static readonly ConcurrentDictionary<string, Lazy<DataSplits>> cache = new();
+
+    /// <summary>The splits in <paramref name="directory"/> (null: the bundled MNIST), loaded on first use.</summary>
+    public static DataSplits Get(string? directory)
+    {
+        string key = directory is null ? "" : Path.GetFullPath(directory);
+        return cache.GetOrAdd(key, k => new Lazy<DataSplits>(() => k.Length == 0 ? DataSplits.Mnist() : DataSplits.LoadIdx(k))).Value;
+    }
+
+    /// <summary>Forget every loaded dataset (their memory is freed once no run holds them).</summary>
+    public static void Clear() => cache.Clear();
+}
