@@ -1,0 +1,57 @@
+namespace ResearchKit;
+
+/// <summary>
+/// Column indices of the nonzero entries of each row, in CSR layout: the columns of row i are
+/// <c>Columns[RowStarts[i]..RowStarts[i+1]]</c>, ascending. Built by <see cref="Dataset.NonzeroIndex"/>;
+/// the training kernels use it to skip zero inputs. Treat the arrays as read-only.
+/// </summary>
+public sealed class SparseRows
+{
+    /// <summary>Count+1 offsets into <see cref="Columns"/>; the last one is the number of nonzeros.</summary>
+    public int[] RowStarts { get; }
+
+    /// <summary>Column indices (feature numbers), ascending within each row.</summary>
+    public ushort[] Columns { get; }
+
+    internal SparseRows(int[] rowStarts, ushort[] columns)
+    {
+        RowStarts = rowStarts;
+        Columns = columns;
+    }
+
+    internal int Count => RowStarts.Length - 1;
+
+    internal ReadOnlySpan<ushort> Row(int i) => Columns.AsSpan(RowStarts[i], RowStarts[i + 1] - RowStarts[i]);
+
+    /// <summary>
+    /// Scans <paramref name="pixels"/> (count x features, row-major) for entries != 0.
+    /// Two passes (count, then fill) so the column array is allocated once at its exact size.
+    /// NaN counts as nonzero; -0 counts as zero.
+    /// </summary>
+    internal static SparseRows Build(ReadOnlySpan<float> pixels, int count, int features)
+    {
+        if (features > ushort.MaxValue)
+            throw new InvalidOperationException(
+                $"features ({features}) > {ushort.MaxValue}: column indices would not fit in a ushort");
+
+        var rowStarts = new int[count + 1];
+        for (int i = 0; i < count; i++)
+        {
+            var row = pixels.Slice(i * features, features);
+            int nnz = 0;
+            foreach (float v in row)
+                if (v != 0f) nnz++;
+            rowStarts[i + 1] = rowStarts[i] + nnz;
+        }
+
+        var columns = new ushort[rowStarts[count]];
+        int k = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var row = pixels.Slice(i * features, features);
+            for (int j = 0; j < row.Length; j++)
+                if (row[j] != 0f) columns[k++] = (ushort)j;
+        }
+        return new SparseRows(rowStarts, columns);
+    }
+}
