@@ -1,79 +1,144 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace ResearchKit.Kernels;
 
 /// <summary>
-/// The first dense layer, <c>a = relu(x·w + b)</c>, read straight from the dataset's rows.
-/// MNIST images are about 81 % zeros, so both products walk only each row's nonzero pixels
-/// (<c>columns</c>, ascending per row): adding <c>0·w</c> changes no sum, so the result is
-/// the dense product's, in the same order, with a fifth of the work. Passing every column index
-/// gives the dense product. No dX is computed: the input layer needs none.
-/// Shapes: x [rows of the dataset × inputs], w [inputs × hidden] row-major, b [hidden], a [batch × hidden].
+/// The first dense layer, <c>a = relu(x·W1 + b1)</c>, read straight from the dataset's rows (no batch copy).
+/// MNIST images are about 81 % zeros, so both products walk only the nonzero pixels (<c>columns</c>,
+/// ascending per row, from <see cref="Dataset.NonzeroIndex"/>): adding 0·w changes no sum, so the result is
+/// the dense product's up to float rounding, with a fifth of the work. The *Dense variants walk every pixel.
+/// No dX is computed: the input layer needs none.
+/// Shapes: x [dataset rows × inputs], W1 [inputs × hidden] row-major, b1 [hidden], a and dz [batch × hidden].
 /// </summary>
 public static class InputLayer
 {
-    /// <summary>a[i, :] = relu(b + Σ_k x[rows[i], k] · w[k, :]) for the nonzero k of each row (overwrites a).</summary>
+    /// <summary>a[i, :] = relu(b + Σ_k x[rows[i], k] · w[k, :]) over the nonzero k of each row (overwrites a).</summary>
     public static void ForwardRelu(
         ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<int> rows,
-        int inputs, ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a)
+        int inputs, ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a, InputLayerWorkspace workspace)
     {
-        Validate(x, rowStarts, rows, inputs, w, b, hidden, a.Length, nameof(a));
-        if (!Vector256.IsHardwareAccelerated) { InputLayerReference.ForwardRelu(x, rowStarts, columns, rows, inputs, w, b, hidden, a); return; }
+        Validate(x, rows, inputs, w, b, hidden, a.Length, nameof(a), workspace, inputs);
+        CheckIndex(rowStarts, columns, x.Length / inputs, rows);
         for (int i = 0; i < rows.Length; i++)
         {
             int row = rows[i];
-            ForwardRow(
-                x.Slice(row * inputs, inputs), columns.Slice(rowStarts[row], rowStarts[row + 1] - rowStarts[row]),
-                w, b, hidden, a.Slice(i * hidden, hidden));
+            ForwardRow(x.Slice(row * inputs, inputs), columns[rowStarts[row]..rowStarts[row + 1]], w, b, hidden,
+                a.Slice(i * hidden, hidden), workspace);
         }
     }
 
-    /// <summary>dw = Σ_i x[rows[i], :]ᵀ · dz[i, :] (overwrites dw); db = Σ_i dz[i, :] (overwrites db).</summary>
-    public static void Backward(
-        ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<int> rows,
-        int inputs, ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db)
-    {
-        Validate(x, rowStarts, rows, inputs, dw, db, hidden, dz.Length, nameof(dz));
-        if (!Vector256.IsHardwareAccelerated) { InputLayerReference.Backward(x, rowStarts, columns, rows, inputs, dz, hidden, dw, db); return; }
-        dw.Slice(0, inputs * hidden).Clear();
-        ColumnSums.Sum(dz, rows.Length, hidden, db);
-        for (int i = 0; i < rows.Length; i++)
-        {
-            int row = rows[i];
-            AccumulateOuterRow(
-                x.Slice(row * inputs, inputs), columns.Slice(rowStarts[row], rowStarts[row + 1] - rowStarts[row]),
-                dz.Slice(i * hidden, hidden), hidden, dw);
-        }
-    }
-
-    /// <summary>The dense product (every input, zeros included), through the same register tile.</summary>
+    /// <summary>The dense product (every input, zeros included), through the same micro-kernel.</summary>
     public static void ForwardReluDense(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs,
-        ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a)
+        ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a, InputLayerWorkspace workspace)
     {
-        ValidateDense(x, rows, inputs, w, b, hidden, a.Length, nameof(a));
+        Validate(x, rows, inputs, w, b, hidden, a.Length, nameof(a), workspace, inputs);
         var all = AllColumns(inputs);
         for (int i = 0; i < rows.Length; i++)
-            ForwardRow(x.Slice(rows[i] * inputs, inputs), all, w, b, hidden, a.Slice(i * hidden, hidden));
+            ForwardRow(x.Slice(rows[i] * inputs, inputs), all, w, b, hidden, a.Slice(i * hidden, hidden), workspace);
+    }
+
+    /// <summary>dw = Σ_i x[rows[i], :]ᵀ · dz[i, :] and db = Σ_i dz[i, :] (both overwrite), over nonzero pixels:
+    /// <see cref="TransposeBatch"/> then <see cref="WeightGradientRows"/> for every input.</summary>
+    public static void Backward(
+        ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<int> rows,
+        int inputs, ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db, InputLayerWorkspace workspace)
+    {
+        Validate(x, rows, inputs, dw, db, hidden, dz.Length, nameof(dz), null, 0);
+        TransposeBatch(x, rowStarts, columns, rows, inputs, 0, workspace);
+        WeightGradientRows([workspace], dz, hidden, 0, inputs, dw);
+        ColumnSums.Sum(dz, rows.Length, hidden, db);
     }
 
     /// <summary>Dense twin of <see cref="Backward"/>: dw = Xᵀ·dz over every input (overwrites dw and db).</summary>
     public static void BackwardDense(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs,
-        ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db)
+        ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db, InputLayerWorkspace workspace)
     {
-        ValidateDense(x, rows, inputs, dw, db, hidden, dz.Length, nameof(dz));
-        dw.Slice(0, inputs * hidden).Clear();
+        Validate(x, rows, inputs, dw, db, hidden, dz.Length, nameof(dz), null, 0);
+        TransposeBatch(x, default, default, rows, inputs, 0, workspace);
+        WeightGradientRows([workspace], dz, hidden, 0, inputs, dw);
         ColumnSums.Sum(dz, rows.Length, hidden, db);
+    }
+
+    /// <summary>
+    /// Sorts the (example, pixel) pairs of <paramref name="rows"/> by pixel into <paramref name="workspace"/>
+    /// (a counting sort that keeps batch order within a pixel): for each input k, the batch rows i where
+    /// x[i, k] ≠ 0 and the values. Pair rows are numbered from <paramref name="firstBatchRow"/>, so threads
+    /// can each transpose a slice of one batch. Empty <paramref name="rowStarts"/> means every pixel (dense).
+    /// </summary>
+    public static void TransposeBatch(ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns,
+        ReadOnlySpan<int> rows, int inputs, int firstBatchRow, InputLayerWorkspace workspace)
+    {
+        bool dense = rowStarts.IsEmpty;
+        long pairs = dense ? (long)rows.Length * inputs : 0;
+        if (!dense)
+        {
+            CheckIndex(rowStarts, columns, x.Length / inputs, rows);
+            foreach (int r in rows) pairs += rowStarts[r + 1] - rowStarts[r];
+        }
+        workspace.Require(pairs, inputs);
         var all = AllColumns(inputs);
+        var ends = workspace.ColumnEnds.AsSpan(0, inputs);
+        ends.Clear();
         for (int i = 0; i < rows.Length; i++)
-            AccumulateOuterRow(x.Slice(rows[i] * inputs, inputs), all, dz.Slice(i * hidden, hidden), hidden, dw);
+            foreach (ushort k in dense ? all : columns[rowStarts[rows[i]]..rowStarts[rows[i] + 1]]) ends[k]++;
+        int total = 0;
+        for (int k = 0; k < inputs; k++) { int c = ends[k]; ends[k] = total; total += c; }   // ends[k] = start of k, for now
+        var pairRow = workspace.Index;
+        var pairX = workspace.Coefficients;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var xRow = x.Slice(rows[i] * inputs, inputs);
+            foreach (ushort k in dense ? all : columns[rowStarts[rows[i]]..rowStarts[rows[i] + 1]])
+            {
+                int at = ends[k]++;                      // after the pass, ends[k] is the end of k
+                pairRow[at] = firstBatchRow + i;
+                pairX[at] = xRow[k];
+            }
+        }
+    }
+
+    /// <summary>
+    /// dw[k, :] = Σ over the transposed pairs of input k of x · dz[row, :] for k in [inputStart, inputEnd)
+    /// (overwrites those rows only). Each row of dw is one register-accumulated sum over the examples that
+    /// light pixel k, written once. Several segments (one per thread's slice of the batch) are summed in order.
+    /// </summary>
+    public static void WeightGradientRows(ReadOnlySpan<InputLayerWorkspace> segments, ReadOnlySpan<float> dz, int hidden,
+        int inputStart, int inputEnd, Span<float> dw)
+    {
+        Check.Length(dw.Length, (long)inputEnd * hidden, nameof(dw), "inputEnd*hidden");
+        for (int k = inputStart; k < inputEnd; k++)
+        {
+            var dwk = dw.Slice(k * hidden, hidden);
+            bool written = false;
+            foreach (var ws in segments)
+            {
+                int start = k == 0 ? 0 : ws.ColumnEnds[k - 1], end = ws.ColumnEnds[k];
+                if (start == end) continue;
+                RowCombination.Combine(ws.Index.AsSpan(start, end - start), ws.Coefficients.AsSpan(start, end - start), dz, hidden,
+                    written ? dwk : default, relu: false, dwk);
+                written = true;
+            }
+            if (!written) dwk.Clear();
+        }
+    }
+
+    // Gather the row's nonzero (k, x_k) pairs, then a = relu(b + Σ x_k · W1[k, :]).
+    private static void ForwardRow(ReadOnlySpan<float> xRow, ReadOnlySpan<ushort> nz, ReadOnlySpan<float> w,
+        ReadOnlySpan<float> b, int hidden, Span<float> aRow, InputLayerWorkspace ws)
+    {
+        var index = ws.Index.AsSpan(0, nz.Length);
+        var coef = ws.Coefficients.AsSpan(0, nz.Length);
+        for (int p = 0; p < nz.Length; p++)
+        {
+            index[p] = nz[p];
+            coef[p] = xRow[nz[p]];
+        }
+        RowCombination.Combine(index, coef, w, hidden, b, relu: true, aRow);
     }
 
     private static readonly ushort[] Identity = Enumerable.Range(0, ushort.MaxValue + 1).Select(i => (ushort)i).ToArray();
     private static ReadOnlySpan<ushort> AllColumns(int inputs) => Identity.AsSpan(0, inputs);
 
-    private static void ValidateDense(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs,
-        ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, int batchBufferLength, string batchBufferName)
+    internal static void Validate(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs, ReadOnlySpan<float> w,
+        ReadOnlySpan<float> b, int hidden, int batchBufferLength, string batchBufferName, InputLayerWorkspace? workspace, long pairs)
     {
         Check.Positive(inputs, nameof(inputs));
         Check.Positive(hidden, nameof(hidden));
@@ -85,148 +150,54 @@ public static class InputLayer
         foreach (int r in rows)
             if ((uint)r >= (uint)datasetRows)
                 throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside the dataset's {datasetRows} rows");
+        workspace?.Require(pairs, inputs);
     }
 
-    // Register tile: 4 Vector256 accumulators (32 hidden units) stay in registers across the row's
-    // nonzeros; each nonzero costs one broadcast, 4 loads of w and 4 FMAs.
-    private static void ForwardRow(ReadOnlySpan<float> xRow, ReadOnlySpan<ushort> nz, ReadOnlySpan<float> w,
-        ReadOnlySpan<float> b, int hidden, Span<float> aRow)
+    private static void CheckIndex(ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, int datasetRows, ReadOnlySpan<int> rows)
     {
-        ref float wRef = ref Unsafe.AsRef(in w[0]);
-        ref float xRef = ref Unsafe.AsRef(in xRow[0]);
-        ref ushort nzRef = ref Unsafe.AsRef(in nz.Length > 0 ? ref Unsafe.AsRef(in nz[0]) : ref Unsafe.NullRef<ushort>());
-        ref float bRef = ref Unsafe.AsRef(in b[0]);
-        ref float aRef = ref aRow[0];
-        int n = nz.Length;
-        int j = 0;
-        for (; j + 32 <= hidden; j += 32)
-        {
-            var s0 = Vector256.LoadUnsafe(ref bRef, (nuint)j);
-            var s1 = Vector256.LoadUnsafe(ref bRef, (nuint)(j + 8));
-            var s2 = Vector256.LoadUnsafe(ref bRef, (nuint)(j + 16));
-            var s3 = Vector256.LoadUnsafe(ref bRef, (nuint)(j + 24));
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                var xv = Vector256.Create(Unsafe.Add(ref xRef, k));
-                ref float wk = ref Unsafe.Add(ref wRef, k * hidden + j);
-                s0 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref wk), s0);
-                s1 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref wk, 8), s1);
-                s2 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref wk, 16), s2);
-                s3 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref wk, 24), s3);
-            }
-            Vector256.Max(s0, Vector256<float>.Zero).StoreUnsafe(ref aRef, (nuint)j);
-            Vector256.Max(s1, Vector256<float>.Zero).StoreUnsafe(ref aRef, (nuint)(j + 8));
-            Vector256.Max(s2, Vector256<float>.Zero).StoreUnsafe(ref aRef, (nuint)(j + 16));
-            Vector256.Max(s3, Vector256<float>.Zero).StoreUnsafe(ref aRef, (nuint)(j + 24));
-        }
-        for (; j + 8 <= hidden; j += 8)
-        {
-            var s = Vector256.LoadUnsafe(ref bRef, (nuint)j);
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                s = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xRef, k)),
-                    Vector256.LoadUnsafe(ref Unsafe.Add(ref wRef, k * hidden + j)), s);
-            }
-            Vector256.Max(s, Vector256<float>.Zero).StoreUnsafe(ref aRef, (nuint)j);
-        }
-        for (; j + 4 <= hidden; j += 4)
-        {
-            var s = Vector128.LoadUnsafe(ref bRef, (nuint)j);
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                s = Vector128.FusedMultiplyAdd(Vector128.Create(Unsafe.Add(ref xRef, k)),
-                    Vector128.LoadUnsafe(ref Unsafe.Add(ref wRef, k * hidden + j)), s);
-            }
-            Vector128.Max(s, Vector128<float>.Zero).StoreUnsafe(ref aRef, (nuint)j);
-        }
-        for (; j < hidden; j++)
-        {
-            float s = Unsafe.Add(ref bRef, j);
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                s = MathF.FusedMultiplyAdd(Unsafe.Add(ref xRef, k), Unsafe.Add(ref wRef, k * hidden + j), s);
-            }
-            Unsafe.Add(ref aRef, j) = MathF.Max(s, 0f);
-        }
+        if (rowStarts.Length != datasetRows + 1)
+            throw new ArgumentException($"rowStarts.Length ({rowStarts.Length}) != dataset rows + 1 ({datasetRows + 1})", nameof(rowStarts));
+        if (rowStarts[^1] > columns.Length)
+            throw new ArgumentException($"rowStarts ends at {rowStarts[^1]} but columns.Length is {columns.Length}", nameof(columns));
+    }
+}
+
+/// <summary>Scratch memory of the input layer's kernels, allocated once per trainer: the (index, value)
+/// pairs of one row or one batch, and the per-input pair counts of the batch transpose.</summary>
+public sealed class InputLayerWorkspace
+{
+    internal int[] Index { get; }
+    internal float[] Coefficients { get; }
+    internal int[] ColumnEnds { get; }
+
+    /// <param name="inputs">Features per example.</param>
+    /// <param name="maxPairs">The most (example, nonzero pixel) pairs one batch can hold.</param>
+    public InputLayerWorkspace(int inputs, long maxPairs)
+    {
+        long size = Math.Max(inputs, maxPairs);
+        if (size > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(maxPairs), maxPairs, $"a batch of {maxPairs} nonzero pixels is too large");
+        Index = new int[size];
+        Coefficients = new float[size];
+        ColumnEnds = new int[inputs];
     }
 
-    // dw[k, :] += x[k] · dz for each nonzero k: the dz chunk stays in registers, each nonzero is a
-    // load-FMA-store of one w row chunk.
-    private static void AccumulateOuterRow(ReadOnlySpan<float> xRow, ReadOnlySpan<ushort> nz, ReadOnlySpan<float> dzRow,
-        int hidden, Span<float> dw)
+    /// <summary>Big enough for any <paramref name="batch"/> rows of <paramref name="data"/>: the sum of the
+    /// <paramref name="batch"/> largest nonzero counts (or batch·features for the dense product).</summary>
+    public static InputLayerWorkspace For(Dataset data, int batch, bool dense = false)
     {
-        if (nz.Length == 0) return;
-        ref float dwRef = ref dw[0];
-        ref float xRef = ref Unsafe.AsRef(in xRow[0]);
-        ref ushort nzRef = ref Unsafe.AsRef(in nz[0]);
-        ref float gRef = ref Unsafe.AsRef(in dzRow[0]);
-        int n = nz.Length;
-        int j = 0;
-        for (; j + 32 <= hidden; j += 32)
-        {
-            var g0 = Vector256.LoadUnsafe(ref gRef, (nuint)j);
-            var g1 = Vector256.LoadUnsafe(ref gRef, (nuint)(j + 8));
-            var g2 = Vector256.LoadUnsafe(ref gRef, (nuint)(j + 16));
-            var g3 = Vector256.LoadUnsafe(ref gRef, (nuint)(j + 24));
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                var xv = Vector256.Create(Unsafe.Add(ref xRef, k));
-                ref float d = ref Unsafe.Add(ref dwRef, k * hidden + j);
-                Vector256.FusedMultiplyAdd(xv, g0, Vector256.LoadUnsafe(ref d)).StoreUnsafe(ref d);
-                Vector256.FusedMultiplyAdd(xv, g1, Vector256.LoadUnsafe(ref d, 8)).StoreUnsafe(ref d, 8);
-                Vector256.FusedMultiplyAdd(xv, g2, Vector256.LoadUnsafe(ref d, 16)).StoreUnsafe(ref d, 16);
-                Vector256.FusedMultiplyAdd(xv, g3, Vector256.LoadUnsafe(ref d, 24)).StoreUnsafe(ref d, 24);
-            }
-        }
-        for (; j + 8 <= hidden; j += 8)
-        {
-            var g = Vector256.LoadUnsafe(ref gRef, (nuint)j);
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                ref float d = ref Unsafe.Add(ref dwRef, k * hidden + j);
-                Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xRef, k)), g, Vector256.LoadUnsafe(ref d)).StoreUnsafe(ref d);
-            }
-        }
-        for (; j + 4 <= hidden; j += 4)
-        {
-            var g = Vector128.LoadUnsafe(ref gRef, (nuint)j);
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                ref float d = ref Unsafe.Add(ref dwRef, k * hidden + j);
-                Vector128.FusedMultiplyAdd(Vector128.Create(Unsafe.Add(ref xRef, k)), g, Vector128.LoadUnsafe(ref d)).StoreUnsafe(ref d);
-            }
-        }
-        for (; j < hidden; j++)
-        {
-            float g = Unsafe.Add(ref gRef, j);
-            for (int p = 0; p < n; p++)
-            {
-                int k = Unsafe.Add(ref nzRef, p);
-                ref float d = ref Unsafe.Add(ref dwRef, k * hidden + j);
-                d = MathF.FusedMultiplyAdd(Unsafe.Add(ref xRef, k), g, d);
-            }
-        }
+        if (dense) return new InputLayerWorkspace(data.Features, (long)batch * data.Features);
+        var starts = data.NonzeroIndex.RowStarts;
+        var counts = new int[data.Count];
+        for (int i = 0; i < counts.Length; i++) counts[i] = starts[i + 1] - starts[i];
+        Array.Sort(counts);
+        long sum = 0;
+        for (int i = 0; i < Math.Min(batch, counts.Length); i++) sum += counts[counts.Length - 1 - i];
+        return new InputLayerWorkspace(data.Features, sum);
     }
 
-    internal static void Validate(ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<int> rows, int inputs,
-        ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, int batchBufferLength, string batchBufferName)
+    internal void Require(long pairs, int inputs)
     {
-        Check.Positive(inputs, nameof(inputs));
-        Check.Positive(hidden, nameof(hidden));
-        int datasetRows = rowStarts.Length - 1;
-        Check.Length(x.Length, (long)datasetRows * inputs, nameof(x), "rows*inputs");
-        Check.Length(w.Length, (long)inputs * hidden, nameof(w), "inputs*hidden");
-        Check.Length(b.Length, hidden, nameof(b), "hidden");
-        Check.Length(batchBufferLength, (long)rows.Length * hidden, batchBufferName, "batch*hidden");
-        foreach (int r in rows)
-            if ((uint)r >= (uint)datasetRows)
-                throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside the dataset's {datasetRows} rows");
+        if (pairs > Index.Length || inputs > ColumnEnds.Length)
+            throw new ArgumentException($"workspace holds {Index.Length} pairs and {ColumnEnds.Length} inputs; the call needs {pairs} and {inputs}");
     }
 }

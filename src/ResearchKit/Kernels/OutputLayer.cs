@@ -29,36 +29,52 @@ public static class OutputLayer
 
     /// <summary>
     /// Backward through the output layer and the hidden ReLU, from dlogits [batch × classes]:
-    /// dwT[c, :] = scale · Σ_i dlogits[i, c] · a[i, :] and db[c] = scale · Σ_i dlogits[i, c] (both overwrite);
-    /// dz[i, :] = (Σ_c dlogits[i, c] · wT[c, :]) ⊙ [a[i, :] > 0] (overwrites) — the hidden pre-activation gradient.
+    /// <see cref="WeightGradient"/> for every class, then <see cref="HiddenGradient"/> for every row.
     /// <paramref name="scale"/> is 1 for the true gradient; the paper's code applied an extra 1/N here.
     /// </summary>
     public static void Backward(ReadOnlySpan<float> a, ReadOnlySpan<float> dlogits, int batch, int hidden,
         ReadOnlySpan<float> wT, int classes, float scale, Span<float> dwT, Span<float> db, Span<float> dz)
     {
+        WeightGradient(a, dlogits, batch, hidden, classes, 0, classes, scale, dwT, db);
+        HiddenGradient(dlogits, batch, a, hidden, wT, classes, dz);
+    }
+
+    /// <summary>dwT[c, :] = scale · Σ_i dlogits[i, c] · a[i, :] and db[c] = scale · Σ_i dlogits[i, c] for c in
+    /// [classStart, classEnd) (both overwrite those rows only, so threads can split the classes).</summary>
+    public static void WeightGradient(ReadOnlySpan<float> a, ReadOnlySpan<float> dlogits, int batch, int hidden, int classes,
+        int classStart, int classEnd, float scale, Span<float> dwT, Span<float> db)
+    {
+        Check.Length(a.Length, (long)batch * hidden, nameof(a), "batch*hidden");
+        Check.Length(dlogits.Length, (long)batch * classes, nameof(dlogits), "batch*classes");
+        Check.Length(dwT.Length, (long)classes * hidden, nameof(dwT), "classes*hidden");
+        Check.Length(db.Length, classes, nameof(db), "classes");
+        if (classStart < 0 || classEnd > classes || classStart > classEnd)
+            throw new ArgumentOutOfRangeException(nameof(classStart), $"class range [{classStart}, {classEnd}) is outside [0, {classes})");
+        for (int c = classStart; c < classEnd; c++)
+        {
+            var dwc = dwT.Slice(c * hidden, hidden);
+            dwc.Clear();
+            float sum = 0f;
+            for (int i = 0; i < batch; i++)
+            {
+                float g = dlogits[i * classes + c];
+                sum += g;
+                if (g != 0f) TensorPrimitives.MultiplyAdd(a.Slice(i * hidden, hidden), g, dwc, dwc);
+            }
+            if (scale != 1f) TensorPrimitives.Multiply(dwc, scale, dwc);
+            db[c] = scale * sum;
+        }
+    }
+
+    /// <summary>dz[i, :] = (Σ_c dlogits[i, c] · wT[c, :]) ⊙ [a[i, :] &gt; 0] for each of the batch rows (overwrites):
+    /// the gradient at the hidden pre-activation, which the input layer's backward needs.</summary>
+    public static void HiddenGradient(ReadOnlySpan<float> dlogits, int batch, ReadOnlySpan<float> a, int hidden,
+        ReadOnlySpan<float> wT, int classes, Span<float> dz)
+    {
         Check.Length(a.Length, (long)batch * hidden, nameof(a), "batch*hidden");
         Check.Length(dlogits.Length, (long)batch * classes, nameof(dlogits), "batch*classes");
         Check.Length(wT.Length, (long)classes * hidden, nameof(wT), "classes*hidden");
-        Check.Length(dwT.Length, (long)classes * hidden, nameof(dwT), "classes*hidden");
-        Check.Length(db.Length, classes, nameof(db), "classes");
         Check.Length(dz.Length, (long)batch * hidden, nameof(dz), "batch*hidden");
-
-        ColumnSums.Sum(dlogits, batch, classes, db);
-        TensorPrimitives.Multiply(db.Slice(0, classes), scale, db.Slice(0, classes));
-
-        var dwTAll = dwT.Slice(0, classes * hidden);
-        dwTAll.Clear();
-        for (int i = 0; i < batch; i++)
-        {
-            var ai = a.Slice(i * hidden, hidden);
-            for (int c = 0; c < classes; c++)
-            {
-                float g = dlogits[i * classes + c];
-                if (g != 0f) TensorPrimitives.MultiplyAdd(ai, g, dwT.Slice(c * hidden, hidden), dwT.Slice(c * hidden, hidden));
-            }
-        }
-        if (scale != 1f) TensorPrimitives.Multiply(dwTAll, scale, dwTAll);
-
         for (int i = 0; i < batch; i++)
         {
             var dzi = dz.Slice(i * hidden, hidden);

@@ -6,8 +6,13 @@ namespace ResearchKit;
 /// The hot path of one run: every buffer is allocated here, once; <see cref="TrainEpoch"/> and
 /// <see cref="Evaluate"/> allocate nothing. A step reads like the paper's Appendix:
 /// next batch → forward → loss → backward → Adam. Timing, logging and stopping live in <see cref="TrainingRun"/>.
+/// With <see cref="TrainingSettings.Threads"/> &gt; 1 a fixed team of threads shares each step in three
+/// fork–joins: (1) each member's slice of the batch rows: forward, loss, hidden gradient, and the transpose
+/// of its rows; (2) output-layer gradients split by class and W1's gradient split by input; (3) Adam split
+/// by parameter. One thread is bit-reproducible; a given thread count is deterministic too (only W1's
+/// gradient sums in a different order across member slices).
 /// </summary>
-public sealed class Trainer
+public sealed class Trainer : IDisposable
 {
     /// <summary>Rows per evaluation chunk: big enough to amortise the calls, small enough for L2.</summary>
     private const int EvalChunk = 256;
@@ -17,13 +22,26 @@ public sealed class Trainer
     private readonly ParameterLayout layout;
     private readonly Random random;
     private readonly bool skipZeroInputs;
+    private readonly WorkerTeam team;
+    private readonly int members;
 
     // one allocation per kind of memory, with named views through `layout`
     private readonly float[] parameters, gradients, adamM, adamV;
-    private readonly float[] hidden, logits, dlogits, dhidden;   // [max(batch, EvalChunk) × …]
+    private readonly float[] hidden, logits, dlogits, dhidden;   // [batch × …], rows split among members
     private readonly int[] order;                               // the training order, reshuffled in place each epoch
-    private readonly int[] evalRows;                            // 0, 1, 2, … for evaluation chunks
+    private readonly InputLayerWorkspace[] workspaces;          // one per member
+    private readonly float[][] evalHidden, evalLogits;          // [EvalChunk × …] per member
+    private readonly int[][] evalRows;
+    private readonly double[] memberLoss;                        // per member, padded against false sharing
+    private readonly long[] memberCorrect;
+    private const int Pad = 8;
     private long step;
+
+    // the step in flight, read by the phases
+    private int batchStart, batchCount;
+    private Dataset? evalData;
+    private byte[]? evalPredictions;
+    private readonly Action<int> forwardPhase, gradientPhase, adamPhase, evaluatePhase;
 
     public NetworkShape Shape { get; }
     public TrainingSettings Settings => settings;
@@ -43,24 +61,41 @@ public sealed class Trainer
         Shape = new NetworkShape(train.Features, settings.HiddenUnits, train.Classes);
         Shape.Validate();
         layout = new ParameterLayout(Shape);
+        members = settings.Threads;
 
         parameters = new float[layout.Total];
         gradients = new float[layout.Total];
         adamM = new float[layout.Total];
         adamV = new float[layout.Total];
-        int rowsPerCall = Math.Max(settings.BatchSize, EvalChunk);
-        hidden = new float[rowsPerCall * Shape.Hidden];
-        dhidden = new float[rowsPerCall * Shape.Hidden];
-        logits = new float[rowsPerCall * Shape.Classes];
-        dlogits = new float[rowsPerCall * Shape.Classes];
+        hidden = new float[settings.BatchSize * Shape.Hidden];
+        dhidden = new float[settings.BatchSize * Shape.Hidden];
+        logits = new float[settings.BatchSize * Shape.Classes];
+        dlogits = new float[settings.BatchSize * Shape.Classes];
         order = new int[train.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        evalRows = new int[EvalChunk];
+        int slice = (settings.BatchSize + members - 1) / members;
+        workspaces = new InputLayerWorkspace[members];
+        for (int m = 0; m < members; m++) workspaces[m] = InputLayerWorkspace.For(train, slice, dense: !skipZeroInputs);
+        evalHidden = new float[members][];
+        evalLogits = new float[members][];
+        evalRows = new int[members][];
+        for (int m = 0; m < members; m++)
+        {
+            evalHidden[m] = new float[EvalChunk * Shape.Hidden];
+            evalLogits[m] = new float[EvalChunk * Shape.Classes];
+            evalRows[m] = new int[EvalChunk];
+        }
+        memberLoss = new double[members * Pad];
+        memberCorrect = new long[members * Pad];
+        forwardPhase = ForwardPhase;
+        gradientPhase = GradientPhase;
+        adamPhase = AdamPhase;
+        evaluatePhase = EvaluatePhase;
 
         // one seed drives initialisation and then shuffling, as in the paper's code
         random = new Random(settings.Seed);
         Initialise();
-        _ = train.NonzeroIndex;   // build the sparse index now, not inside the first timed epoch
+        team = new WorkerTeam(members);
     }
 
     /// <summary>A copy of the parameters in the paper's orientation: W1 [inputs × hidden], b1, W2 [hidden × classes], b2.</summary>
@@ -86,6 +121,9 @@ public sealed class Trainer
         Array.Clear(adamM); Array.Clear(adamV); step = 0;
     }
 
+    /// <summary>The gradient of the last step, in the flat layout W1, b1, W2ᵀ, b2 (a copy).</summary>
+    internal float[] LastGradient() => (float[])gradients.Clone();
+
     /// <summary>
     /// One epoch: reshuffle the order in place (cumulatively, as the paper's code), then one step per
     /// mini-batch, the last partial batch kept. Returns the online totals: Σ loss and Σ correct of each batch
@@ -98,73 +136,124 @@ public sealed class Trainer
         long correct = 0;
         for (int start = 0; start < order.Length; start += settings.BatchSize)
         {
-            int n = Math.Min(settings.BatchSize, order.Length - start);
-            lossSum += Step(order.AsSpan(start, n), out int batchCorrect);
+            lossSum += Step(start, Math.Min(settings.BatchSize, order.Length - start), out int batchCorrect);
             correct += batchCorrect;
         }
         EpochsCompleted++;
         return new OnlineTotals(lossSum, correct, order.Length);
     }
 
-    /// <summary>One mini-batch step on the given training rows; returns the batch's summed loss before the update.</summary>
-    public double Step(ReadOnlySpan<int> rows, out int correct)
+    /// <summary>One mini-batch step on order[start .. start+count); returns the batch's summed loss before the update.</summary>
+    private double Step(int start, int count, out int correct)
     {
-        int n = rows.Length;
-        var x = train.Pixels.Span;
-        var index = train.NonzeroIndex;
-        int inputs = Shape.Inputs, h = Shape.Hidden, classes = Shape.Classes;
-
-        Forward(x, index, rows, hidden);
-        // δ_out = (ŷ − y)/N: the gradient of the mean loss with respect to the logits
-        double loss = SoftmaxCrossEntropy.Forward(logits, train.Labels.Span, rows, classes, 1f / n, dlogits, out correct);
-        float outputScale = settings.Preset.OutputGradientExtraMean ? 1f / n : 1f;
-        OutputLayer.Backward(hidden, dlogits, n, h, layout.W2T(parameters), classes, outputScale,
-            layout.W2T(gradients), layout.B2(gradients), dhidden);
-        if (skipZeroInputs)
-            InputLayer.Backward(x, index.RowStarts, index.Columns, rows, inputs, dhidden, h, layout.W1(gradients), layout.B1(gradients));
-        else
-            InputLayer.BackwardDense(x, rows, inputs, dhidden, h, layout.W1(gradients), layout.B1(gradients));
-
-        var p = settings.Preset;
-        Adam.Step(parameters, gradients, adamM, adamV, settings.LearningRate, p.Beta1, p.Beta2, p.Epsilon,
-            p.EpsilonPlacement == EpsilonPlacement.InsideRoot, ++step);
+        (batchStart, batchCount) = (start, count);
+        team.Run(forwardPhase);     // forward → loss → δ at the hidden layer, per member's rows
+        team.Run(gradientPhase);    // ∇W2, ∇b2 by class; ∇W1 by input; ∇b1
+        step++;                     // Adam's t, from 1, one counter for every parameter
+        team.Run(adamPhase);        // Adam by parameter slice
+        double loss = 0;
+        long hits = 0;
+        for (int m = 0; m < members; m++) { loss += memberLoss[m * Pad]; hits += memberCorrect[m * Pad]; }
+        correct = (int)hits;
         return loss;
     }
 
+    private static (int Start, int End) Slice(int count, int member, int members) =>
+        ((int)((long)count * member / members), (int)((long)count * (member + 1) / members));
+
+    private void ForwardPhase(int member)
+    {
+        var (r0, r1) = Slice(batchCount, member, members);
+        var rows = order.AsSpan(batchStart + r0, r1 - r0);
+        int n = rows.Length, h = Shape.Hidden, classes = Shape.Classes;
+        var a = hidden.AsSpan(r0 * h, n * h);
+        var x = train.Pixels.Span;
+        var index = train.NonzeroIndex;
+        Forward(x, index, rows, a, logits.AsSpan(r0 * classes, n * classes), workspaces[member]);
+        // δ_out = (ŷ − y)/N: the gradient of the mean loss with respect to the logits
+        var dl = dlogits.AsSpan(r0 * classes, n * classes);
+        memberLoss[member * Pad] = SoftmaxCrossEntropy.Forward(logits.AsSpan(r0 * classes, n * classes), train.Labels.Span, rows,
+            classes, 1f / batchCount, dl, out int c);
+        memberCorrect[member * Pad] = c;
+        OutputLayer.HiddenGradient(dl, n, a, h, layout.W2T(parameters), classes, dhidden.AsSpan(r0 * h, n * h));
+        if (skipZeroInputs) InputLayer.TransposeBatch(x, index.RowStarts, index.Columns, rows, Shape.Inputs, r0, workspaces[member]);
+        else InputLayer.TransposeBatch(x, default, default, rows, Shape.Inputs, r0, workspaces[member]);
+    }
+
+    private void GradientPhase(int member)
+    {
+        int n = batchCount, h = Shape.Hidden, classes = Shape.Classes;
+        // the paper's code divided the output layer's gradients by N once more
+        float outputScale = settings.Preset.OutputGradientExtraMean ? 1f / n : 1f;
+        var (c0, c1) = Slice(classes, member, members);
+        OutputLayer.WeightGradient(hidden.AsSpan(0, n * h), dlogits.AsSpan(0, n * classes), n, h, classes, c0, c1, outputScale,
+            layout.W2T(gradients), layout.B2(gradients));
+        var (k0, k1) = Slice(Shape.Inputs, member, members);
+        InputLayer.WeightGradientRows(workspaces, dhidden.AsSpan(0, n * h), h, k0, k1, layout.W1(gradients));
+        if (member == 0) ColumnSums.Sum(dhidden.AsSpan(0, n * h), n, h, layout.B1(gradients));
+    }
+
+    private void AdamPhase(int member)
+    {
+        var (p0, p1) = Slice(layout.Total / 8, member, members);   // slices of whole vectors
+        int start = p0 * 8, end = member == members - 1 ? layout.Total : p1 * 8;
+        var p = settings.Preset;
+        Adam.Step(parameters.AsSpan(start, end - start), gradients.AsSpan(start, end - start), adamM.AsSpan(start, end - start),
+            adamV.AsSpan(start, end - start), settings.LearningRate, p.Beta1, p.Beta2, p.Epsilon,
+            p.EpsilonPlacement == EpsilonPlacement.InsideRoot, step);
+    }
+
     /// <summary>Mean loss and accuracy over a whole split; writes each row's predicted class when
-    /// <paramref name="predictions"/> is not empty. Allocates nothing.</summary>
-    public Evaluation Evaluate(Dataset data, Span<byte> predictions = default)
+    /// <paramref name="predictions"/> is given. Allocates nothing.</summary>
+    public Evaluation Evaluate(Dataset data, byte[]? predictions = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Features != Shape.Inputs)
             throw new ArgumentException($"dataset '{data.Name}' has {data.Features} features, the network takes {Shape.Inputs}", nameof(data));
-        if (!predictions.IsEmpty && predictions.Length < data.Count)
+        if (predictions is not null && predictions.Length < data.Count)
             throw new ArgumentException($"predictions.Length ({predictions.Length}) < rows ({data.Count})", nameof(predictions));
+        _ = data.NonzeroIndex;
+        (evalData, evalPredictions) = (data, predictions);
+        team.Run(evaluatePhase);
+        (evalData, evalPredictions) = (null, null);
+        double loss = 0;
+        long correct = 0;
+        for (int m = 0; m < members; m++) { loss += memberLoss[m * Pad]; correct += memberCorrect[m * Pad]; }
+        return new Evaluation(loss / data.Count, (double)correct / data.Count);
+    }
+
+    // Member m takes chunks m, m + members, m + 2·members, …
+    private void EvaluatePhase(int member)
+    {
+        var data = evalData!;
         var x = data.Pixels.Span;
         var index = data.NonzeroIndex;
         double loss = 0;
         long correct = 0;
-        for (int start = 0; start < data.Count; start += EvalChunk)
+        for (int start = member * EvalChunk; start < data.Count; start += members * EvalChunk)
         {
             int n = Math.Min(EvalChunk, data.Count - start);
-            var rows = evalRows.AsSpan(0, n);
+            var rows = evalRows[member].AsSpan(0, n);
             for (int i = 0; i < n; i++) rows[i] = start + i;
-            Forward(x, index, rows, hidden);
-            loss += SoftmaxCrossEntropy.Evaluate(logits, data.Labels.Span, start, n, Shape.Classes, predictions, out int c);
+            Forward(x, index, rows, evalHidden[member], evalLogits[member], workspaces[member]);
+            loss += SoftmaxCrossEntropy.Evaluate(evalLogits[member], data.Labels.Span, start, n, Shape.Classes,
+                evalPredictions, out int c);
             correct += c;
         }
-        return new Evaluation(loss / data.Count, (double)correct / data.Count);
+        memberLoss[member * Pad] = loss;
+        memberCorrect[member * Pad] = correct;
     }
 
-    private void Forward(ReadOnlySpan<float> x, SparseRows index, ReadOnlySpan<int> rows, Span<float> a)
+    private void Forward(ReadOnlySpan<float> x, SparseRows index, ReadOnlySpan<int> rows, Span<float> a, Span<float> z,
+        InputLayerWorkspace workspace)
     {
         int n = rows.Length;
         if (skipZeroInputs)
             InputLayer.ForwardRelu(x, index.RowStarts, index.Columns, rows, Shape.Inputs,
-                layout.W1(parameters), layout.B1(parameters), Shape.Hidden, a);
+                layout.W1(parameters), layout.B1(parameters), Shape.Hidden, a, workspace);
         else
-            InputLayer.ForwardReluDense(x, rows, Shape.Inputs, layout.W1(parameters), layout.B1(parameters), Shape.Hidden, a);
-        OutputLayer.Forward(a, n, Shape.Hidden, layout.W2T(parameters), layout.B2(parameters), Shape.Classes, logits);
+            InputLayer.ForwardReluDense(x, rows, Shape.Inputs, layout.W1(parameters), layout.B1(parameters), Shape.Hidden, a, workspace);
+        OutputLayer.Forward(a, n, Shape.Hidden, layout.W2T(parameters), layout.B2(parameters), Shape.Classes, z);
     }
 
     // W1, b1, W2, b2 in that order from one generator, each QR-initialised in the paper's orientation.
@@ -185,6 +274,9 @@ public sealed class Trainer
             for (int i = 0; i < src.Length; i++) dst[i] = (float)src[i];
         }
     }
+
+    /// <summary>Stops the step threads (none with one thread).</summary>
+    public void Dispose() => team.Dispose();
 }
 
 /// <summary>Σ loss and Σ correct over an epoch's batches, each taken before its update.</summary>

@@ -36,7 +36,7 @@ public static class TrainingRun
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var trainer = new Trainer(data.Train, settings);
+        using var trainer = new Trainer(data.Train, settings);
         var epochs = new List<EpochMetrics>(settings.Epochs);
         bool fullPass = settings.Preset.TrainAccuracy == TrainAccuracyMode.FullPass;
         var clock = new Stopwatch();

@@ -1,0 +1,70 @@
+namespace ResearchKit;
+
+/// <summary>
+/// A fixed team of threads for the phases of one training step. <see cref="Run"/> is a fork–join: every
+/// member (the caller is member 0) runs the same phase with its own index, and Run returns when all have
+/// finished. Members wait by spinning and yielding, never sleeping, because a step's phases last tens of
+/// microseconds; after a long idle spell (between epochs, or a trainer left undisposed) they back off to
+/// 1 ms sleeps so that an idle team does not hold a core. Run allocates nothing (phases are delegates
+/// cached by the caller).
+/// </summary>
+internal sealed class WorkerTeam : IDisposable
+{
+    private readonly Thread[] threads;
+    private Action<int>? phase;
+    private int generation;
+    private int pending;
+    private volatile bool stopping;
+    private const int IdleSpins = 200_000;
+
+    public int Size { get; }
+
+    public WorkerTeam(int size)
+    {
+        Size = size;
+        threads = new Thread[size - 1];
+        for (int i = 0; i < threads.Length; i++)
+        {
+            int member = i + 1;
+            threads[i] = new Thread(() => Loop(member)) { IsBackground = true, Name = $"researchkit-step-{member}" };
+            threads[i].Start();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>(member) on every member and waits for all of them.</summary>
+    public void Run(Action<int> work)
+    {
+        if (Size == 1) { work(0); return; }
+        phase = work;
+        Volatile.Write(ref pending, Size - 1);
+        Interlocked.Increment(ref generation);
+        work(0);
+        var spin = new SpinWait();
+        while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+    }
+
+    private void Loop(int member)
+    {
+        int seen = 0;
+        while (true)
+        {
+            var spin = new SpinWait();
+            int spins = 0;
+            while (Volatile.Read(ref generation) == seen && !stopping)
+            {
+                if (++spins < IdleSpins) spin.SpinOnce(sleep1Threshold: -1);
+                else Thread.Sleep(1);
+            }
+            if (stopping) return;
+            seen = Volatile.Read(ref generation);
+            phase!(member);
+            Interlocked.Decrement(ref pending);
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+        foreach (var t in threads) t.Join();
+    }
+}
