@@ -30,9 +30,7 @@ public static class Idx
         if (size > Array.MaxLength)
             throw new IdxFormatException(full, $"{count} images of {rows}x{cols} = {size} pixels exceed the largest array ({Array.MaxLength})");
 
-        byte[] bytes = stream.ReadPayload((int)size, $"{count} images of {rows}x{cols}");
-        var pixels = GC.AllocateUninitializedArray<float>(bytes.Length);
-        ToUnitFloats(bytes, pixels);
+        var pixels = stream.ReadPayloadAsUnitFloats((int)size, $"{count} images of {rows}x{cols}");
         return (pixels, count, rows, cols);
     }
 
