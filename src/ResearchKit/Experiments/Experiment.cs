@@ -19,6 +19,8 @@ public sealed record Experiment
     public IReadOnlyList<IReadOnlyList<int>>? LevelSeeds { get; init; }
     /// <summary>An IDX folder in the standard four-file layout; null = the bundled MNIST.</summary>
     public string? DataDirectory { get; init; }
+    /// <summary>Splits already in memory; when set they are used instead of <see cref="DataDirectory"/>.</summary>
+    public DataSplits? Data { get; init; }
 
     public static Experiment Create(string name) => new() { Name = name };
 
@@ -31,7 +33,8 @@ public sealed record Experiment
     public Experiment WithThreads(int threads) => this with { Settings = Settings.WithThreads(threads) };
     public Experiment WithSettings(TrainingSettings settings) => this with { Settings = settings };
     public Experiment WithDenoise(bool denoise = true) => this with { Denoise = denoise };
-    public Experiment WithData(string directory) => this with { DataDirectory = directory };
+    public Experiment WithData(string directory) => this with { DataDirectory = directory, Data = null };
+    public Experiment WithData(DataSplits data) => this with { Data = data, DataDirectory = null };
     public Experiment WithSeeds(params int[] seeds) => this with { Seeds = seeds.ToArray(), LevelSeeds = null };
 
     /// <summary>Each level its own seeds, in the order of the levels (one factor only).</summary>

@@ -14,7 +14,7 @@ internal static class SweepRunner
         var specs = experiment.Runs();
         var ids = specs.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
         if (ids is not null) throw new ArgumentException($"experiment '{experiment.Name}' lists run {ids.Key} twice (a repeated seed?)");
-        var data = DataCache.Get(experiment.DataDirectory);
+        var data = experiment.Data ?? DataCache.Get(experiment.DataDirectory);
         foreach (var s in specs) s.Settings.Validate(data.Train.Count);   // fail before any run starts
 
         var results = new RunResult?[specs.Count];
