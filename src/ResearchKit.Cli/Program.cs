@@ -13,6 +13,7 @@ public static class Program
     public static RootCommand BuildRoot() => new("ResearchKit: reproduce the 784-H-10 MLP on MNIST")
     {
         TrainCommand.Create(),
+        ReproduceCommand.Create(),
     };
 
     /// <summary>Parses and runs <paramref name="args"/> in-process, writing to the given writers. Parse errors
