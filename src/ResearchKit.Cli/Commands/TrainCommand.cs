@@ -21,7 +21,11 @@ public static class TrainCommand
         var seed = new Option<int>("--seed")
         { HelpName = "n", Description = "Seed for initialisation and shuffling", DefaultValueFactory = _ => 515 };
         var threads = new Option<int>("--threads")
-        { HelpName = "n", Description = "Threads inside the run (1 is bit-reproducible)", DefaultValueFactory = _ => 1 }.Positive();
+        {
+            HelpName = "n",
+            Description = "Threads inside the run [default: all cores]; results are deterministic for a given count, and 1 thread is bit-reproducible on any machine",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        }.Positive();
         var denoise = new Option<bool>("--denoise")
         { Description = "Drop the pixels that are zero in every training image (784 -> 717 inputs)" };
         var data = new Option<string>("--data")

@@ -23,6 +23,8 @@ internal static class SweepRunner
         if (runsDir is not null)
         {
             Directory.CreateDirectory(runsDir);
+            // a write cut short (kill -9) leaves a temp folder beside the runs; it never counts as a run
+            foreach (var stale in Directory.EnumerateDirectories(runsDir, "*.tmp-*")) Directory.Delete(stale, recursive: true);
             for (int i = 0; i < specs.Count; i++)
             {
                 results[i] = RunStore.TryLoad(Path.Combine(runsDir, specs[i].Id), specs[i], DataName(data, specs[i]));
