@@ -48,6 +48,16 @@ public sealed class DataSplits
     /// </summary>
     public DataSplits Denoised() => denoised.Value;
 
+    /// <summary>
+    /// The denoised splits built by compacting these splits' own buffers: this instance must not be used
+    /// afterwards. For loaders that own the raw splits and want the denoised ones without holding both.
+    /// </summary>
+    internal DataSplits ConsumeIntoDenoised()
+    {
+        var mask = FeatureMask.AlwaysZeroIn(Train);
+        return new DataSplits(Name + " (denoised)", mask.ApplyInPlace(Train), mask.ApplyInPlace(Test));
+    }
+
     /// <summary>Both splits with only the mask's kept columns.</summary>
     public DataSplits Apply(FeatureMask mask)
     {

@@ -22,12 +22,17 @@ public sealed class Dataset
     public int Classes { get; }
 
     /// <summary>Count*Features values, row i at [i*Features, (i+1)*Features).</summary>
-    public ReadOnlyMemory<float> Pixels => pixels;
+    public ReadOnlyMemory<float> Pixels => pixels.AsMemory(0, Count * Features);
 
     /// <summary>Count labels in 0..Classes-1.</summary>
     public ReadOnlyMemory<byte> Labels => labels;
 
     public Dataset(string name, float[] pixels, byte[] labels, int features, int classes = 10)
+        : this(name, pixels, labels, features, classes, bufferMayBeLonger: false) { }
+
+    /// <summary>With <paramref name="bufferMayBeLonger"/> the rows fill the start of <paramref name="pixels"/>
+    /// (a buffer compacted in place by <see cref="FeatureMask"/>).</summary>
+    internal Dataset(string name, float[] pixels, byte[] labels, int features, int classes, bool bufferMayBeLonger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(pixels);
@@ -36,7 +41,7 @@ public sealed class Dataset
             throw new ArgumentOutOfRangeException(nameof(features), features, $"features ({features}) must be > 0");
         if (classes is <= 0 or > 256)
             throw new ArgumentOutOfRangeException(nameof(classes), classes, $"classes ({classes}) must be in 1..256 (labels are bytes)");
-        if ((long)labels.Length * features != pixels.Length)
+        if (bufferMayBeLonger ? (long)labels.Length * features > pixels.Length : (long)labels.Length * features != pixels.Length)
             throw new ArgumentException(
                 $"pixels.Length ({pixels.Length}) != labels.Length*features ({labels.Length}*{features})", nameof(pixels));
         for (int i = 0; i < labels.Length; i++)
@@ -51,7 +56,7 @@ public sealed class Dataset
         Features = features;
         Classes = classes;
         nonzeroIndex = new Lazy<SparseRows>(() => SparseRows.Build(this.pixels, Count, Features));
-        density = new Lazy<double>(() => CountNonzero(this.pixels) / (double)Math.Max(1, this.pixels.Length));
+        density = new Lazy<double>(() => CountNonzero(Pixels.Span) / (double)Math.Max(1, Count * Features));
     }
 
     /// <summary>The Features pixels of example i.</summary>

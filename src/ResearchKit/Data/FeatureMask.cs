@@ -82,5 +82,22 @@ public sealed class FeatureMask
         return new Dataset(d.Name + " (denoised)", dst, d.LabelArray, fOut, d.Classes);
     }
 
+    /// <summary>
+    /// Like <see cref="Apply"/>, but compacts <paramref name="d"/>'s own buffer (each kept row is shorter, so
+    /// writing row i never overtakes the reads of rows after it): the raw and the denoised pixels are never
+    /// both in memory. <paramref name="d"/> is unusable afterwards; only callers that own it may do this.
+    /// </summary>
+    internal Dataset ApplyInPlace(Dataset d)
+    {
+        if (d.Features != InputFeatures)
+            throw new ArgumentException($"'{d.Name}' has {d.Features} features but the mask expects InputFeatures ({InputFeatures})", nameof(d));
+        int fIn = InputFeatures, fOut = kept.Length;
+        var buffer = d.PixelArray;
+        for (int i = 0; i < d.Count; i++)
+            for (int j = 0; j < fOut; j++)
+                buffer[i * fOut + j] = buffer[i * fIn + kept[j]];   // kept[j] ≥ j: reads stay ahead of writes
+        return new Dataset(d.Name + " (denoised)", buffer, d.LabelArray, fOut, d.Classes, bufferMayBeLonger: true);
+    }
+
     public override string ToString() => $"FeatureMask: keeps {kept.Length} of {InputFeatures}, drops {dropped.Length}";
 }

@@ -14,8 +14,9 @@ internal static class SweepRunner
         var specs = experiment.Runs();
         var ids = specs.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
         if (ids is not null) throw new ArgumentException($"experiment '{experiment.Name}' lists run {ids.Key} twice (a repeated seed?)");
-        var data = experiment.Data ?? DataCache.Get(experiment.DataDirectory);
-        foreach (var s in specs) s.Settings.Validate(data.Train.Count);   // fail before any run starts
+        DataSplits DataFor(bool denoise) => experiment.Data is { } given ? (denoise ? given.Denoised() : given)
+            : DataCache.Get(experiment.DataDirectory, denoise);
+        foreach (var s in specs) s.Settings.Validate(DataFor(s.Denoise).Train.Count);   // fail before any run starts
 
         var results = new RunResult?[specs.Count];
         string? runsDir = options.OutputDirectory is null ? null : Path.Combine(options.OutputDirectory, "runs");
@@ -27,7 +28,7 @@ internal static class SweepRunner
             foreach (var stale in Directory.EnumerateDirectories(runsDir, "*.tmp-*")) Directory.Delete(stale, recursive: true);
             for (int i = 0; i < specs.Count; i++)
             {
-                results[i] = RunStore.TryLoad(Path.Combine(runsDir, specs[i].Id), specs[i], DataName(data, specs[i]));
+                results[i] = RunStore.TryLoad(Path.Combine(runsDir, specs[i].Id), specs[i], DataFor(specs[i].Denoise).Name);
                 if (results[i] is not null) resumed++;
             }
         }
@@ -62,7 +63,7 @@ internal static class SweepRunner
                 var spec = specs[i];
                 try
                 {
-                    var splits = spec.Denoise ? data.Denoised() : data;
+                    var splits = DataFor(spec.Denoise);
                     int planned = spec.Settings.Epochs, seen = 0;
                     var result = TrainingRun.Run(splits, spec.Settings, e => { seen++; Report(spec, e, false); }, options.Cancellation);
                     lock (gate) epochsDone += planned - seen;   // a diverged run's remaining epochs count as done
@@ -85,20 +86,33 @@ internal static class SweepRunner
         if (options.OutputDirectory is not null) sweep.Save(options.OutputDirectory);
         return sweep;
     }
-
-    private static string DataName(DataSplits data, RunSpec spec) => spec.Denoise ? data.Denoised().Name : data.Name;
 }
 
 /// <summary>Datasets loaded once per process and shared by every run that reads them.</summary>
 public static class DataCache
 {
-    private static readonly ConcurrentDictionary<string, Lazy<DataSplits>> cache = new();
+    private static readonly ConcurrentDictionary<(string, bool), Lazy<DataSplits>> cache = new();
 
-    /// <summary>The splits in <paramref name="directory"/> (null: the bundled MNIST), loaded on first use.</summary>
-    public static DataSplits Get(string? directory)
+    /// <summary>The splits in <paramref name="directory"/> (null: the bundled MNIST), loaded on first use;
+    /// with <paramref name="denoised"/> the paper's denoised splits, built without keeping the raw ones.</summary>
+    public static DataSplits Get(string? directory, bool denoised = false)
     {
         string key = directory is null ? "" : Path.GetFullPath(directory);
-        return cache.GetOrAdd(key, k => new Lazy<DataSplits>(() => k.Length == 0 ? DataSplits.Mnist() : DataSplits.LoadIdx(k))).Value;
+        return cache.GetOrAdd((key, denoised), k => new Lazy<DataSplits>(() =>
+        {
+            var raw = k.Item1.Length == 0 ? DataSplits.Mnist() : DataSplits.LoadIdx(k.Item1);
+            return k.Item2 ? raw.ConsumeIntoDenoised() : raw;
+        })).Value;
+    }
+
+    /// <summary>Forgets the loaded datasets (raw or denoised) that <paramref name="keep"/> rejects, and returns
+    /// their memory to the system, so that a long job holds only the data it still needs.</summary>
+    public static void Release(Func<string?, bool, bool> keep)
+    {
+        bool any = false;
+        foreach (var key in cache.Keys)
+            if (!keep(key.Item1.Length == 0 ? null : key.Item1, key.Item2)) any |= cache.TryRemove(key, out _);
+        if (any) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Forget every loaded dataset (their memory is freed once no run holds them).</summary>

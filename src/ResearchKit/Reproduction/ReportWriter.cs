@@ -122,7 +122,7 @@ internal static class ReportWriter
         sb.AppendLine();
         sb.AppendLine("Best setting from Experiments 1–3 as the paper chose it: lr 0.01, batch 256, H 100.");
         if (r.DroppedPixels > 0)
-            sb.AppendLine(Inv, $"Pixels zero in every training image: **{r.DroppedPixels}** (paper: {PaperValues.DroppedPixels}), leaving {784 - r.DroppedPixels} inputs.");
+            sb.AppendLine(Inv, $"Pixels zero in every training image: **{r.DroppedPixels}** (paper: {PaperValues.DroppedPixels}), leaving {r.Sweeps[5].Runs[0].InputFeatures} inputs.");
         sb.AppendLine();
         sb.AppendLine("| network | inputs | parameters (ours) | parameters (paper) | training s / 100 epochs | with evaluation | final test accuracy | final train accuracy (online) |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---|---|");
