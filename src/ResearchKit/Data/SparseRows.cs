@@ -30,9 +30,9 @@ public sealed class SparseRows
     /// </summary>
     internal static SparseRows Build(ReadOnlySpan<float> pixels, int count, int features)
     {
-        if (features > ushort.MaxValue)
+        if (features > ushort.MaxValue + 1)
             throw new InvalidOperationException(
-                $"features ({features}) > {ushort.MaxValue}: column indices would not fit in a ushort");
+                $"features ({features}) > {ushort.MaxValue + 1}: column indices would not fit in a ushort");
 
         var rowStarts = new int[count + 1];
         for (int i = 0; i < count; i++)

@@ -83,6 +83,7 @@ public static class InputLayer
         for (int k = 0; k < inputs; k++) { int c = ends[k]; ends[k] = total; total += c; }   // ends[k] = start of k, for now
         var pairRow = workspace.Index;
         var pairX = workspace.Coefficients;
+        workspace.BatchRowsEnd = firstBatchRow + rows.Length;
         for (int i = 0; i < rows.Length; i++)
         {
             var xRow = x.Slice(rows[i] * inputs, inputs);
@@ -104,6 +105,12 @@ public static class InputLayer
         int inputStart, int inputEnd, Span<float> dw)
     {
         Check.Length(dw.Length, (long)inputEnd * hidden, nameof(dw), "inputEnd*hidden");
+        foreach (var ws in segments)
+        {
+            Check.Length(dz.Length, (long)ws.BatchRowsEnd * hidden, nameof(dz), "transposed batch rows*hidden");
+            if (inputEnd > ws.ColumnEnds.Length)
+                throw new ArgumentOutOfRangeException(nameof(inputEnd), inputEnd, $"inputEnd ({inputEnd}) > the transposed inputs ({ws.ColumnEnds.Length})");
+        }
         for (int k = inputStart; k < inputEnd; k++)
         {
             var dwk = dw.Slice(k * hidden, hidden);
@@ -169,6 +176,8 @@ public sealed class InputLayerWorkspace
     internal int[] Index { get; }
     internal float[] Coefficients { get; }
     internal int[] ColumnEnds { get; }
+    /// <summary>One past the highest batch row the last transpose stored: dz must hold that many rows.</summary>
+    internal int BatchRowsEnd { get; set; }
 
     /// <param name="inputs">Features per example.</param>
     /// <param name="maxPairs">The most (example, nonzero pixel) pairs one batch can hold.</param>

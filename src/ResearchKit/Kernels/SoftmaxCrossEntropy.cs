@@ -57,8 +57,12 @@ public static class SoftmaxCrossEntropy
         int classes = z.Length;
         float max = z[0];
         argmax = 0;
+        bool finite = float.IsFinite(z[0]);
         for (int c = 1; c < classes; c++)
+        {
+            finite &= float.IsFinite(z[c]);
             if (z[c] > max) { max = z[c]; argmax = c; }
+        }
         // subtract the max: e^z overflows float32 above z ≈ 88
         float sum = 0f;
         for (int c = 0; c < classes; c++) sum += MathF.Exp(z[c] - max);
@@ -68,7 +72,7 @@ public static class SoftmaxCrossEntropy
             for (int c = 0; c < classes; c++)
                 d[c] = scale * (MathF.Exp(z[c] - max) * inv - (c == y ? 1f : 0f));
         }
-        if (float.IsNaN(max) || float.IsInfinity(max)) return double.NaN;
+        if (!finite) return double.NaN;   // any non-finite logit marks the run as diverging
         return Math.Log(sum) - (z[y] - max);
     }
 }

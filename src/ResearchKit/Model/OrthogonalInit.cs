@@ -26,7 +26,7 @@ public static class OrthogonalInit
         for (int i = 0; i < r; i++)
             for (int j = 0; j < c; j++)
             {
-                double value = q[i, j] * Math.Sign(rDiag[j]);
+                double value = rDiag[j] < 0 ? -q[i, j] : q[i, j];   // sign(0) taken as +1: never zero a column
                 if (transpose) result[j * cols + i] = value; else result[i * cols + j] = value;
             }
         return result;

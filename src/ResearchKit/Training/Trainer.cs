@@ -210,6 +210,8 @@ public sealed class Trainer : IDisposable
         ArgumentNullException.ThrowIfNull(data);
         if (data.Features != Shape.Inputs)
             throw new ArgumentException($"dataset '{data.Name}' has {data.Features} features, the network takes {Shape.Inputs}", nameof(data));
+        if (data.Classes > Shape.Classes)
+            throw new ArgumentException($"dataset '{data.Name}' has {data.Classes} classes, the network predicts {Shape.Classes}", nameof(data));
         if (predictions is not null && predictions.Length < data.Count)
             throw new ArgumentException($"predictions.Length ({predictions.Length}) < rows ({data.Count})", nameof(predictions));
         _ = data.NonzeroIndex;

@@ -35,7 +35,7 @@ public sealed record TrainingPreset(
         BiasInit.Zero, OutputGradientExtraMean: false, TrainAccuracyMode.FullPass);
 
     /// <summary>"paper" or "textbook" (case-insensitive).</summary>
-    public static TrainingPreset Named(string name) => name.Trim().ToLowerInvariant() switch
+    public static TrainingPreset Named(string name) => (name ?? throw new ArgumentNullException(nameof(name))).Trim().ToLowerInvariant() switch
     {
         "paper" => Paper,
         "textbook" => Textbook,

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace ResearchKit;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class WorkerTeam : IDisposable
     private int generation;
     private int pending;
     private volatile bool stopping;
+    private ExceptionDispatchInfo? failure;
     private const int IdleSpins = 200_000;
 
     public int Size { get; }
@@ -31,16 +34,21 @@ internal sealed class WorkerTeam : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/>(member) on every member and waits for all of them.</summary>
+    /// <summary>Runs <paramref name="work"/>(member) on every member and waits for all of them. An exception on
+    /// any member is rethrown here, after every member has stopped touching the shared buffers.</summary>
     public void Run(Action<int> work)
     {
+        ObjectDisposedException.ThrowIf(stopping, this);
         if (Size == 1) { work(0); return; }
         phase = work;
+        failure = null;
         Volatile.Write(ref pending, Size - 1);
         Interlocked.Increment(ref generation);
-        work(0);
+        try { work(0); }
+        catch (Exception e) { Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null); }
         var spin = new SpinWait();
         while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        failure?.Throw();
     }
 
     private void Loop(int member)
@@ -57,13 +65,15 @@ internal sealed class WorkerTeam : IDisposable
             }
             if (stopping) return;
             seen = Volatile.Read(ref generation);
-            phase!(member);
+            try { phase!(member); }
+            catch (Exception e) { Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null); }
             Interlocked.Decrement(ref pending);
         }
     }
 
     public void Dispose()
     {
+        if (stopping) return;
         stopping = true;
         foreach (var t in threads) t.Join();
     }

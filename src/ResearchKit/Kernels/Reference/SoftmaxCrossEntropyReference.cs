@@ -24,7 +24,7 @@ public static class SoftmaxCrossEntropyReference
                 p[c] /= sum;
                 dlogits[i * classes + c] = (float)(scale * (p[c] - (c == y ? 1 : 0)));
             }
-            loss += -Math.Log(Math.Max(p[y], double.Epsilon));
+            loss += Math.Log(sum) - (logits[i * classes + y] - max);   // −log p_y without underflow
             if (argmax == y) correct++;
         }
         return loss;
