@@ -69,6 +69,9 @@ internal static class SweepRunner
                     lock (gate) epochsDone += planned - seen;   // a diverged run's remaining epochs count as done
                     if (runsDir is not null) RunFiles.Write(result, Path.Combine(runsDir, spec.Id));
                     results[i] = result;
+                    // a finished run leaves a few MB of large arrays (QR scratch, its trainer's buffers) that only a
+                    // full collection frees; without one, a long sweep's memory creeps up run after run
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true);
                     Report(spec, null, true);
                 }
                 catch (Exception ex) { failures.Enqueue(ex); }
@@ -109,10 +112,22 @@ public static class DataCache
     /// their memory to the system, so that a long job holds only the data it still needs.</summary>
     public static void Release(Func<string?, bool, bool> keep)
     {
+        if (!Forget(keep)) return;
+        // a first pass runs what is pending finalisation, the aggressive second pass compacts and hands the
+        // freed memory back to the system
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    // Apart from Release so that no local of the collecting frame still holds a removed dataset.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool Forget(Func<string?, bool, bool> keep)
+    {
         bool any = false;
         foreach (var key in cache.Keys)
             if (!keep(key.Item1.Length == 0 ? null : key.Item1, key.Item2)) any |= cache.TryRemove(key, out _);
-        if (any) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return any;
     }
 
     /// <summary>Forget every loaded dataset (their memory is freed once no run holds them).</summary>

@@ -46,6 +46,7 @@ public static class Reproduction
             if (n >= 4) WriteClassReports(sweep, folder);
             sweeps[n] = sweep;
         }
+        DataCache.Release((_, _) => false);   // the figures and the report need only the tables
         int dropped = sweeps.TryGetValue(5, out var exp5) ? rawFeatures - exp5.Runs[0].InputFeatures : 0;
         var result = new ReproductionResult(options.OutputDirectory, options, sweeps, classes, dropped, clock.Elapsed);
         var figures = writeFigures?.Invoke(result) ?? [];
