@@ -16,6 +16,12 @@ internal static class SweepCsv
         AtomicFile.WriteAllText(Path.Combine(directory, "runs.csv"), RunsCsv(s.Runs));
         AtomicFile.WriteAllText(Path.Combine(directory, "summary.csv"), SummaryCsv(s.Summary));
         AtomicFile.WriteAllText(Path.Combine(directory, "table.csv"), TableCsv(s.Table));
+        // the confusion matrices too, so that a reloaded sweep still has its per-class reports
+        foreach (var (id, cm) in s.Confusions)
+        {
+            string path = Path.Combine(directory, "runs", id, RunFiles.ConfusionMatrixName);
+            if (!File.Exists(path)) AtomicFile.WriteAllText(path, cm.ToCsv());
+        }
     }
 
     public static SweepResult Load(string directory)

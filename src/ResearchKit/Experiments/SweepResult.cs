@@ -60,7 +60,8 @@ public sealed class SweepResult
         Confusions.TryGetValue(runId, out var cm) ? cm.Report()
         : throw new KeyNotFoundException($"no confusion matrix for run '{runId}' in '{Experiment}' (diverged, or not saved)");
 
-    /// <summary>Writes epochs.csv, runs.csv, summary.csv and table.csv into <paramref name="directory"/>, each atomically.</summary>
+    /// <summary>Writes epochs.csv, runs.csv, summary.csv and table.csv into <paramref name="directory"/>, each atomically,
+    /// and each completed run's confusion matrix under runs/&lt;id&gt;/ where it is not there yet.</summary>
     public void Save(string directory) => SweepCsv.Save(this, directory);
 
     /// <summary>Reads a sweep saved by <see cref="Save"/> (and the confusion matrices under runs/).</summary>

@@ -92,6 +92,16 @@ public class ExperimentTests
     }
 
     [Fact]
+    public void InMemorySweep_SavedLater_KeepsItsConfusionMatrices()
+    {
+        using var dir = new Data.TempDir();
+        var run = Small("later").WithSeeds(4).Run(new SweepOptions { Parallelism = 1 });
+        run.Save(dir.Path);
+        var loaded = SweepResult.Load(dir.Path);
+        Assert.Equal(run.Confusions.Single().Value.ToCsv(), loaded.Confusions.Single().Value.ToCsv());
+    }
+
+    [Fact]
     public void RerunWithTheSameFolder_ReusesFinishedRunsInsteadOfTrainingThemAgain()
     {
         using var dir = new Data.TempDir();
