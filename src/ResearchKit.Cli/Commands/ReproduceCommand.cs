@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ResearchKit.Cli.Output;
+using ResearchKit.Plotting;
 
 namespace ResearchKit.Cli.Commands;
 
