@@ -33,11 +33,11 @@ public class KernelBenchmarks
         workspace = InputLayerWorkspace.For(train, Batch);
     }
 
-    [Benchmark] public void InputForward() => InputLayer.ForwardRelu(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, rows, train.Features, w1, b1, Hidden, a, workspace);
+    [Benchmark] public void InputForward() => InputLayer.ForwardRelu(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, train.NonzeroIndex.Values, rows, train.Features, w1, b1, Hidden, a, workspace);
     [Benchmark] public void InputForwardDense() => InputLayer.ForwardReluDense(train.Pixels.Span, rows, train.Features, w1, b1, Hidden, a, workspace);
-    [Benchmark] public void InputForwardReference() => InputLayerReference.ForwardRelu(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, rows, train.Features, w1, b1, Hidden, a);
-    [Benchmark] public void InputBackward() => InputLayer.Backward(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, rows, train.Features, dz, Hidden, dw1, db1, workspace);
-    [Benchmark] public void InputBackwardReference() => InputLayerReference.Backward(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, rows, train.Features, dz, Hidden, dw1, db1);
+    [Benchmark] public void InputForwardReference() => InputLayerReference.ForwardRelu(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, train.NonzeroIndex.Values, rows, train.Features, w1, b1, Hidden, a);
+    [Benchmark] public void InputBackward() => InputLayer.Backward(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, train.NonzeroIndex.Values, rows, train.Features, dz, Hidden, dw1, db1, workspace);
+    [Benchmark] public void InputBackwardReference() => InputLayerReference.Backward(train.Pixels.Span, train.NonzeroIndex.RowStarts, train.NonzeroIndex.Columns, train.NonzeroIndex.Values, rows, train.Features, dz, Hidden, dw1, db1);
     [Benchmark] public void OutputForward() => OutputLayer.Forward(a, Batch, Hidden, w2t, b2, Classes, logits);
     [Benchmark] public void OutputForwardReference() => OutputLayerReference.Forward(a, Batch, Hidden, w2t, b2, Classes, logits);
     [Benchmark] public void AdamW1() => Adam.Step(p, g, m, v, 0.01f, 0.9f, 0.999f, 1e-8f, false, 10);

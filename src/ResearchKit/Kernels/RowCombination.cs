@@ -38,6 +38,63 @@ internal static class RowCombination
         }
     }
 
+    /// <summary>
+    /// The transpose of <see cref="Combine"/>: <c>m[index[p], :] += coef[p] · row</c> for every p (accumulates).
+    /// The row stays in registers across all p; each p is a load–FMA–store of one row of m. Distinct p must
+    /// name distinct rows of m within a call (a batch transpose lists each example once per input).
+    /// </summary>
+    public static void ScatterAdd(ReadOnlySpan<int> index, ReadOnlySpan<float> coef, ReadOnlySpan<float> row, int width, Span<float> m)
+    {
+        int n = index.Length;
+        if (n == 0) return;
+        ref int ix = ref Unsafe.AsRef(in index[0]);
+        ref float cf = ref Unsafe.AsRef(in coef[0]);
+        ref float r = ref Unsafe.AsRef(in row[0]);
+        ref float mr = ref m[0];
+        int j = 0;
+        for (; j + 32 <= width; j += 32)
+        {
+            var r0 = Vector256.LoadUnsafe(ref r, (nuint)j); var r1 = Vector256.LoadUnsafe(ref r, (nuint)(j + 8));
+            var r2 = Vector256.LoadUnsafe(ref r, (nuint)(j + 16)); var r3 = Vector256.LoadUnsafe(ref r, (nuint)(j + 24));
+            for (int p = 0; p < n; p++)
+            {
+                var c = Vector256.Create(Unsafe.Add(ref cf, p));
+                ref float d = ref Unsafe.Add(ref mr, (nint)Unsafe.Add(ref ix, p) * width + j);
+                Vector256.FusedMultiplyAdd(c, r0, Vector256.LoadUnsafe(ref d)).StoreUnsafe(ref d);
+                Vector256.FusedMultiplyAdd(c, r1, Vector256.LoadUnsafe(ref d, 8)).StoreUnsafe(ref d, 8);
+                Vector256.FusedMultiplyAdd(c, r2, Vector256.LoadUnsafe(ref d, 16)).StoreUnsafe(ref d, 16);
+                Vector256.FusedMultiplyAdd(c, r3, Vector256.LoadUnsafe(ref d, 24)).StoreUnsafe(ref d, 24);
+            }
+        }
+        for (; j + 8 <= width; j += 8)
+        {
+            var r0 = Vector256.LoadUnsafe(ref r, (nuint)j);
+            for (int p = 0; p < n; p++)
+            {
+                ref float d = ref Unsafe.Add(ref mr, (nint)Unsafe.Add(ref ix, p) * width + j);
+                Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref cf, p)), r0, Vector256.LoadUnsafe(ref d)).StoreUnsafe(ref d);
+            }
+        }
+        for (; j + 4 <= width; j += 4)
+        {
+            var r0 = Vector128.LoadUnsafe(ref r, (nuint)j);
+            for (int p = 0; p < n; p++)
+            {
+                ref float d = ref Unsafe.Add(ref mr, (nint)Unsafe.Add(ref ix, p) * width + j);
+                Vector128.FusedMultiplyAdd(Vector128.Create(Unsafe.Add(ref cf, p)), r0, Vector128.LoadUnsafe(ref d)).StoreUnsafe(ref d);
+            }
+        }
+        for (; j < width; j++)
+        {
+            float rj = Unsafe.Add(ref r, j);
+            for (int p = 0; p < n; p++)
+            {
+                ref float d = ref Unsafe.Add(ref mr, (nint)Unsafe.Add(ref ix, p) * width + j);
+                d = MathF.FusedMultiplyAdd(Unsafe.Add(ref cf, p), rj, d);
+            }
+        }
+    }
+
     private static Vector256<float> Init8(bool hasInit, ref float ir, int j) =>
         hasInit ? Vector256.LoadUnsafe(ref ir, (nuint)j) : Vector256<float>.Zero;
 

@@ -6,10 +6,10 @@ namespace ResearchKit;
 /// The hot path of one run: every buffer is allocated here, once; <see cref="TrainEpoch"/> and
 /// <see cref="Evaluate"/> allocate nothing. A step reads like the paper's Appendix:
 /// next batch → forward → loss → backward → Adam. Timing, logging and stopping live in <see cref="TrainingRun"/>.
-/// With <see cref="TrainingSettings.Threads"/> &gt; 1 a fixed team of threads shares each step in three
-/// fork–joins: (1) each member's slice of the batch rows: forward, loss, hidden gradient, and the transpose
-/// of its rows; (2) output-layer gradients split by class and W1's gradient split by input; (3) Adam split
-/// by parameter. One thread is bit-reproducible; a given thread count is deterministic too (only W1's
+/// With <see cref="TrainingSettings.Threads"/> &gt; 1 a fixed team of threads shares each step in two
+/// fork–joins: (1) each member's slice of the batch rows: the transpose of its rows, forward, loss, hidden
+/// gradient; (2) the gradients of the parameters each member owns — W2ᵀ and b2 by class, W1 by input — and
+/// Adam on them. One thread is bit-reproducible; a given thread count is deterministic too (only W1's
 /// gradient sums in a different order across member slices).
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -41,7 +41,7 @@ public sealed class Trainer : IDisposable
     private int batchStart, batchCount;
     private Dataset? evalData;
     private byte[]? evalPredictions;
-    private readonly Action<int> forwardPhase, gradientPhase, adamPhase, evaluatePhase;
+    private readonly Action<int> forwardPhase, gradientPhase, evaluatePhase;
 
     public NetworkShape Shape { get; }
     public TrainingSettings Settings => settings;
@@ -89,7 +89,6 @@ public sealed class Trainer : IDisposable
         memberCorrect = new long[members * Pad];
         forwardPhase = ForwardPhase;
         gradientPhase = GradientPhase;
-        adamPhase = AdamPhase;
         evaluatePhase = EvaluatePhase;
 
         // one seed drives initialisation and then shuffling, as in the paper's code
@@ -148,9 +147,8 @@ public sealed class Trainer : IDisposable
     {
         (batchStart, batchCount) = (start, count);
         team.Run(forwardPhase);     // forward → loss → δ at the hidden layer, per member's rows
-        team.Run(gradientPhase);    // ∇W2, ∇b2 by class; ∇W1 by input; ∇b1
         step++;                     // Adam's t, from 1, one counter for every parameter
-        team.Run(adamPhase);        // Adam by parameter slice
+        team.Run(gradientPhase);    // ∇ and Adam: W2, b2 by class; W1 by input; b1
         double loss = 0;
         long hits = 0;
         for (int m = 0; m < members; m++) { loss += memberLoss[m * Pad]; hits += memberCorrect[m * Pad]; }
@@ -166,20 +164,26 @@ public sealed class Trainer : IDisposable
         var (r0, r1) = Slice(batchCount, member, members);
         var rows = order.AsSpan(batchStart + r0, r1 - r0);
         int n = rows.Length, h = Shape.Hidden, classes = Shape.Classes;
-        var a = hidden.AsSpan(r0 * h, n * h);
         var x = train.Pixels.Span;
         var index = train.NonzeroIndex;
-        Forward(x, index, rows, a, logits.AsSpan(r0 * classes, n * classes), workspaces[member]);
+        var ws = workspaces[member];
+        // the member's rows sorted by pixel: read by this forward and by W1's gradient in the next phase
+        if (skipZeroInputs) InputLayer.TransposeBatch(x, index.RowStarts, index.Columns, index.Values, rows, Shape.Inputs, r0, ws);
+        else InputLayer.TransposeBatch(x, default, default, default, rows, Shape.Inputs, r0, ws);
+        InputLayer.ForwardReluTransposed(ws, r0, n, Shape.Inputs, layout.W1(parameters), layout.B1(parameters), h, hidden);
+        var a = hidden.AsSpan(r0 * h, n * h);
+        var z = logits.AsSpan(r0 * classes, n * classes);
+        OutputLayer.Forward(a, n, h, layout.W2T(parameters), layout.B2(parameters), classes, z);
         // δ_out = (ŷ − y)/N: the gradient of the mean loss with respect to the logits
         var dl = dlogits.AsSpan(r0 * classes, n * classes);
-        memberLoss[member * Pad] = SoftmaxCrossEntropy.Forward(logits.AsSpan(r0 * classes, n * classes), train.Labels.Span, rows,
-            classes, 1f / batchCount, dl, out int c);
+        memberLoss[member * Pad] = SoftmaxCrossEntropy.Forward(z, train.Labels.Span, rows, classes, 1f / batchCount, dl, out int c);
         memberCorrect[member * Pad] = c;
         OutputLayer.HiddenGradient(dl, n, a, h, layout.W2T(parameters), classes, dhidden.AsSpan(r0 * h, n * h));
-        if (skipZeroInputs) InputLayer.TransposeBatch(x, index.RowStarts, index.Columns, rows, Shape.Inputs, r0, workspaces[member]);
-        else InputLayer.TransposeBatch(x, default, default, rows, Shape.Inputs, r0, workspaces[member]);
     }
 
+    // Each member owns W1's rows [k0, k1), W2ᵀ's and b2's classes [c0, c1) and (member 0) b1: it computes their
+    // gradients and applies Adam to them at once, while they are in cache. No phase reads a parameter another
+    // member is updating here (the gradients need activations only), so no third fork–join is needed.
     private void GradientPhase(int member)
     {
         int n = batchCount, h = Shape.Hidden, classes = Shape.Classes;
@@ -191,15 +195,18 @@ public sealed class Trainer : IDisposable
         var (k0, k1) = Slice(Shape.Inputs, member, members);
         InputLayer.WeightGradientRows(workspaces, dhidden.AsSpan(0, n * h), h, k0, k1, layout.W1(gradients));
         if (member == 0) ColumnSums.Sum(dhidden.AsSpan(0, n * h), n, h, layout.B1(gradients));
+
+        AdamOn(layout.W1Offset + k0 * h, (k1 - k0) * h);
+        AdamOn(layout.W2TOffset + c0 * h, (c1 - c0) * h);
+        AdamOn(layout.B2Offset + c0, c1 - c0);
+        if (member == 0) AdamOn(layout.B1Offset, h);
     }
 
-    private void AdamPhase(int member)
+    private void AdamOn(int start, int length)
     {
-        var (p0, p1) = Slice(layout.Total / 8, member, members);   // slices of whole vectors
-        int start = p0 * 8, end = member == members - 1 ? layout.Total : p1 * 8;
         var p = settings.Preset;
-        Adam.Step(parameters.AsSpan(start, end - start), gradients.AsSpan(start, end - start), adamM.AsSpan(start, end - start),
-            adamV.AsSpan(start, end - start), settings.LearningRate, p.Beta1, p.Beta2, p.Epsilon,
+        Adam.Step(parameters.AsSpan(start, length), gradients.AsSpan(start, length), adamM.AsSpan(start, length),
+            adamV.AsSpan(start, length), settings.LearningRate, p.Beta1, p.Beta2, p.Epsilon,
             p.EpsilonPlacement == EpsilonPlacement.InsideRoot, step);
     }
 
@@ -251,7 +258,7 @@ public sealed class Trainer : IDisposable
     {
         int n = rows.Length;
         if (skipZeroInputs)
-            InputLayer.ForwardRelu(x, index.RowStarts, index.Columns, rows, Shape.Inputs,
+            InputLayer.ForwardRelu(x, index.RowStarts, index.Columns, index.Values, rows, Shape.Inputs,
                 layout.W1(parameters), layout.B1(parameters), Shape.Hidden, a, workspace);
         else
             InputLayer.ForwardReluDense(x, rows, Shape.Inputs, layout.W1(parameters), layout.B1(parameters), Shape.Hidden, a, workspace);

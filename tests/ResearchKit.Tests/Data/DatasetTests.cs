@@ -80,10 +80,11 @@ public class DatasetTests
     [Fact]
     public void NonzeroIndex_MoreFeaturesThanAUshortHolds_Throws()
     {
-        var d = new Dataset("wide", new float[65536], [0], features: 65536);
+        var d = new Dataset("wide", new float[65537], [0], features: 65537);
 
         var e = Assert.Throws<InvalidOperationException>(() => d.NonzeroIndex);
-        Assert.Contains("65536", e.Message);
+        Assert.Contains("65537", e.Message);
+        Assert.Empty(new Dataset("widest", new float[65536], [0], features: 65536).NonzeroIndex.Columns);
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public class InputLayerTests
         {
             var fast = KernelData.Poisoned(c.Batch * c.Hidden);
             var reference = KernelData.Poisoned(c.Batch * c.Hidden);
-            InputLayer.ForwardRelu(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.W, c.B, c.Hidden, fast, c.Sparse);
-            InputLayerReference.ForwardRelu(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.W, c.B, c.Hidden, reference);
+            InputLayer.ForwardRelu(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.W, c.B, c.Hidden, fast, c.Sparse);
+            InputLayerReference.ForwardRelu(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.W, c.B, c.Hidden, reference);
             Approx.Equal(reference, fast, Rel, Abs, $"ForwardRelu a, {c}");
         }
     }
@@ -56,7 +56,7 @@ public class InputLayerTests
             var fast = KernelData.Poisoned(c.Batch * c.Hidden);
             var reference = KernelData.Poisoned(c.Batch * c.Hidden);
             InputLayer.ForwardReluDense(c.X, c.Rows, c.Inputs, c.W, c.B, c.Hidden, fast, c.Dense);
-            InputLayerReference.ForwardRelu(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.W, c.B, c.Hidden, reference);
+            InputLayerReference.ForwardRelu(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.W, c.B, c.Hidden, reference);
             Approx.Equal(reference, fast, Rel, Abs, $"ForwardReluDense a, {c}");
         }
     }
@@ -68,8 +68,8 @@ public class InputLayerTests
         {
             var (dw, db) = (KernelData.Poisoned(c.Inputs * c.Hidden), KernelData.Poisoned(c.Hidden));
             var (dwRef, dbRef) = (KernelData.Poisoned(c.Inputs * c.Hidden), KernelData.Poisoned(c.Hidden));
-            InputLayer.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.Dz, c.Hidden, dw, db, c.Sparse);
-            InputLayerReference.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.Dz, c.Hidden, dwRef, dbRef);
+            InputLayer.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.Dz, c.Hidden, dw, db, c.Sparse);
+            InputLayerReference.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.Dz, c.Hidden, dwRef, dbRef);
             Approx.Equal(dwRef, dw, Rel, Abs, $"Backward dw, {c}");
             Approx.Equal(dbRef, db, Rel, Abs, $"Backward db, {c}");
         }
@@ -83,7 +83,7 @@ public class InputLayerTests
             var (dw, db) = (KernelData.Poisoned(c.Inputs * c.Hidden), KernelData.Poisoned(c.Hidden));
             var (dwRef, dbRef) = (KernelData.Poisoned(c.Inputs * c.Hidden), KernelData.Poisoned(c.Hidden));
             InputLayer.BackwardDense(c.X, c.Rows, c.Inputs, c.Dz, c.Hidden, dw, db, c.Dense);
-            InputLayerReference.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.Dz, c.Hidden, dwRef, dbRef);
+            InputLayerReference.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.Dz, c.Hidden, dwRef, dbRef);
             Approx.Equal(dwRef, dw, Rel, Abs, $"BackwardDense dw, {c}");
             Approx.Equal(dbRef, db, Rel, Abs, $"BackwardDense db, {c}");
         }
@@ -104,15 +104,15 @@ public class InputLayerTests
                     {
                         int r0 = c.Batch * m / members, r1 = c.Batch * (m + 1) / members;
                         workspaces[m] = InputLayerWorkspace.For(c.Data, r1 - r0, dense);
-                        if (dense) InputLayer.TransposeBatch(c.X, default, default, c.Rows.AsSpan(r0, r1 - r0), c.Inputs, r0, workspaces[m]);
-                        else InputLayer.TransposeBatch(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows.AsSpan(r0, r1 - r0), c.Inputs, r0, workspaces[m]);
+                        if (dense) InputLayer.TransposeBatch(c.X, default, default, default, c.Rows.AsSpan(r0, r1 - r0), c.Inputs, r0, workspaces[m]);
+                        else InputLayer.TransposeBatch(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows.AsSpan(r0, r1 - r0), c.Inputs, r0, workspaces[m]);
                     }
                     var dw = KernelData.Poisoned(c.Inputs * c.Hidden);
                     for (int m = 0; m < members; m++)
                         InputLayer.WeightGradientRows(workspaces, c.Dz, c.Hidden, c.Inputs * m / members, c.Inputs * (m + 1) / members, dw);
 
                     var (dwRef, dbRef) = (new float[c.Inputs * c.Hidden], new float[c.Hidden]);
-                    InputLayerReference.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Rows, c.Inputs, c.Dz, c.Hidden, dwRef, dbRef);
+                    InputLayerReference.Backward(c.X, c.Index.RowStarts, c.Index.Columns, c.Index.Values, c.Rows, c.Inputs, c.Dz, c.Hidden, dwRef, dbRef);
                     Approx.Equal(dwRef, dw, Rel, Abs, $"dw from {members} {(dense ? "dense" : "sparse")} slices, {c}");
                 }
     }
@@ -124,7 +124,7 @@ public class InputLayerTests
         float[] b = [0.5f, -0.25f, 0f, 2f, -1f, 0.125f, 3f, -3f, 1f];
         var w = KernelData.Normal(new Random(3), 5 * b.Length, 1);
         var a = KernelData.Poisoned(2 * b.Length);
-        InputLayer.ForwardRelu(data.Pixels.Span, data.NonzeroIndex.RowStarts, data.NonzeroIndex.Columns, [2, 0], 5, w, b, b.Length, a,
+        InputLayer.ForwardRelu(data.Pixels.Span, data.NonzeroIndex.RowStarts, data.NonzeroIndex.Columns, data.NonzeroIndex.Values, [2, 0], 5, w, b, b.Length, a,
             InputLayerWorkspace.For(data, 2));
         var expected = b.Select(v => Math.Max(v, 0f)).ToArray();
         Approx.BitEqual([.. expected, .. expected], a, "relu(b) for two all-zero rows");
@@ -135,7 +135,7 @@ public class InputLayerTests
     {
         var data = KernelData.SparseDataset(new Random(1), 4, 5);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => InputLayer.ForwardRelu(data.Pixels.Span,
-            data.NonzeroIndex.RowStarts, data.NonzeroIndex.Columns, [1, 4], 5, new float[5 * 3], new float[3], 3, new float[2 * 3],
+            data.NonzeroIndex.RowStarts, data.NonzeroIndex.Columns, data.NonzeroIndex.Values, [1, 4], 5, new float[5 * 3], new float[3], 3, new float[2 * 3],
             InputLayerWorkspace.For(data, 2)));
         Assert.Contains("row 4", e.Message);
         Assert.Contains("4 rows", e.Message);
@@ -149,7 +149,7 @@ public class InputLayerTests
         const int inputs = 4, hidden = 8;
         var data = new Dataset("dense-rows", Enumerable.Range(1, 3 * inputs).Select(v => (float)v).ToArray(), new byte[3], inputs);
         var workspace = InputLayerWorkspace.For(data, 3);
-        InputLayer.TransposeBatch(data.Pixels.Span, data.NonzeroIndex.RowStarts, data.NonzeroIndex.Columns, [0, 1, 2], inputs, 0, workspace);
+        InputLayer.TransposeBatch(data.Pixels.Span, data.NonzeroIndex.RowStarts, data.NonzeroIndex.Columns, data.NonzeroIndex.Values, [0, 1, 2], inputs, 0, workspace);
         var dz = new float[1 * hidden];   // one row of dz for a batch of three
         var e = Record.Exception(() => InputLayer.WeightGradientRows([workspace], dz, hidden, 0, inputs, new float[inputs * hidden]));
         Assert.True(e is ArgumentException, $"a dz of 1 row for a transposed batch of 3 rows was {(e is null ? "read past its end without an error" : $"rejected with {e.GetType().Name}")}");

@@ -61,12 +61,12 @@ public class GradientCheckTests
         var gradient = new float[Layout.Total];
         var workspace = InputLayerWorkspace.For(Data, n);
 
-        InputLayer.ForwardRelu(x, index.RowStarts, index.Columns, batch, Features, Layout.W1(theta), Layout.B1(theta), Hidden, a, workspace);
+        InputLayer.ForwardRelu(x, index.RowStarts, index.Columns, index.Values, batch, Features, Layout.W1(theta), Layout.B1(theta), Hidden, a, workspace);
         OutputLayer.Forward(a, n, Hidden, Layout.W2T(theta), Layout.B2(theta), Classes, logits);
         SoftmaxCrossEntropy.Forward(logits, Data.Labels.Span, batch, Classes, 1f / n, dlogits, out _);
         OutputLayer.Backward(a, dlogits, n, Hidden, Layout.W2T(theta), Classes, outputScale,
             Layout.W2T(gradient), Layout.B2(gradient), dz);
-        InputLayer.Backward(x, index.RowStarts, index.Columns, batch, Features, dz, Hidden, Layout.W1(gradient), Layout.B1(gradient), workspace);
+        InputLayer.Backward(x, index.RowStarts, index.Columns, index.Values, batch, Features, dz, Hidden, Layout.W1(gradient), Layout.B1(gradient), workspace);
         return gradient;
     }
 

@@ -5,7 +5,7 @@ namespace ResearchKit.Kernels;
 public static class InputLayerReference
 {
     public static void ForwardRelu(
-        ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<int> rows,
+        ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values, ReadOnlySpan<int> rows,
         int inputs, ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a)
     {
         InputLayer.Validate(x, rows, inputs, w, b, hidden, a.Length, nameof(a), null, 0);
@@ -19,7 +19,7 @@ public static class InputLayerReference
     }
 
     public static void Backward(
-        ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<int> rows,
+        ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values, ReadOnlySpan<int> rows,
         int inputs, ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db)
     {
         for (int k = 0; k < inputs; k++)
