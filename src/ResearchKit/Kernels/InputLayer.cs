@@ -119,9 +119,10 @@ public static class InputLayer
         ref int endsRef = ref ends[0];
         for (int i = 0; i < rows.Length; i++)
         {
-            int r = rows[i];
+            int r = rows[i], n = rowStarts[r + 1] - rowStarts[r];
+            if (n == 0) continue;   // an all-zero image
             ref ushort c = ref Unsafe.AsRef(in columns[rowStarts[r]]);
-            for (int p = 0, n = rowStarts[r + 1] - rowStarts[r]; p < n; p++) Unsafe.Add(ref endsRef, Unsafe.Add(ref c, p))++;
+            for (int p = 0; p < n; p++) Unsafe.Add(ref endsRef, Unsafe.Add(ref c, p))++;
         }
         int total = 0;
         for (int k = 0; k < inputs; k++) { int c = ends[k]; ends[k] = total; total += c; }
