@@ -21,14 +21,33 @@ internal static class FmaPeak
         long iterations = 0;
         float sink = 0;
         var clock = Stopwatch.StartNew();
+        bool wide = Vector512.IsHardwareAccelerated;   // the widest FMA this machine has
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            sink += Block(sink);
+            sink += wide ? Block512(sink) : Block(sink);
             iterations += BlockIterations;
         }
         double elapsed = clock.Elapsed.TotalSeconds;
         if (sink == 42f) Console.Write("");   // keep the loop observable
-        return iterations * 10 * 8 * 2 / elapsed / 1e9;   // 10 FMAs of 8 lanes, 2 flops each
+        return iterations * 10 * (wide ? 16 : 8) * 2 / elapsed / 1e9;   // 10 FMAs of 8 or 16 lanes, 2 flops each
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization |
+        System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static float Block512(float seed)
+    {
+        var a = Vector512.Create(0.999f); var b = Vector512.Create(1e-7f);
+        var s0 = Vector512.Create(seed); var s1 = s0; var s2 = s0; var s3 = s0; var s4 = s0;
+        var s5 = s0; var s6 = s0; var s7 = s0; var s8 = s0; var s9 = s0;
+        for (int i = 0; i < BlockIterations; i++)
+        {
+            s0 = Vector512.FusedMultiplyAdd(s0, a, b); s1 = Vector512.FusedMultiplyAdd(s1, a, b);
+            s2 = Vector512.FusedMultiplyAdd(s2, a, b); s3 = Vector512.FusedMultiplyAdd(s3, a, b);
+            s4 = Vector512.FusedMultiplyAdd(s4, a, b); s5 = Vector512.FusedMultiplyAdd(s5, a, b);
+            s6 = Vector512.FusedMultiplyAdd(s6, a, b); s7 = Vector512.FusedMultiplyAdd(s7, a, b);
+            s8 = Vector512.FusedMultiplyAdd(s8, a, b); s9 = Vector512.FusedMultiplyAdd(s9, a, b);
+        }
+        return (s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9).GetElement(0) * 1e-9f;
     }
 
     private const int BlockIterations = 100_000;
