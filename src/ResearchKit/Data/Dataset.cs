@@ -1,19 +1,20 @@
 namespace ResearchKit;
 
 /// <summary>
-/// One split: <see cref="Count"/> examples of <see cref="Features"/> float32 pixels (x/255) in one
-/// contiguous row-major buffer, and one byte label per example.
+/// One split: <see cref="Count"/> examples of <see cref="Features"/> float32 pixels (x/255), and one byte label
+/// per example. The pixels exist in two forms: <see cref="Pixels"/>, one contiguous row-major buffer, and
+/// <see cref="NonzeroIndex"/>, each row's nonzero pixels (what training reads). Either is built from the other on
+/// first use; IDX files load straight into the nonzero form, so a training run never holds MNIST's 188 MB
+/// dense buffer unless something asks for <see cref="Pixels"/>.
 /// </summary>
 /// <remarks>
-/// The dataset takes ownership of the arrays passed to the constructor (no copy: full MNIST is
-/// 188 MB of floats); do not change them afterwards.
+/// The dataset takes ownership of the arrays passed to the constructor (no copy); do not change them afterwards.
 /// </remarks>
 public sealed class Dataset
 {
-    private readonly float[] pixels;
     private readonly byte[] labels;
+    private readonly Lazy<float[]> pixels;
     private readonly Lazy<SparseRows> nonzeroIndex;
-    private readonly Lazy<double> density;
 
     /// <summary>E.g. "mnist/train" or "mnist/train (denoised)".</summary>
     public string Name { get; }
@@ -21,8 +22,9 @@ public sealed class Dataset
     public int Features { get; }
     public int Classes { get; }
 
-    /// <summary>Count*Features values, row i at [i*Features, (i+1)*Features).</summary>
-    public ReadOnlyMemory<float> Pixels => pixels.AsMemory(0, Count * Features);
+    /// <summary>Count*Features values, row i at [i*Features, (i+1)*Features). Built from the nonzero index on
+    /// first use when the dataset was loaded in that form.</summary>
+    public ReadOnlyMemory<float> Pixels => pixels.Value.AsMemory(0, Count * Features);
 
     /// <summary>Count labels in 0..Classes-1.</summary>
     public ReadOnlyMemory<byte> Labels => labels;
@@ -33,30 +35,46 @@ public sealed class Dataset
     /// <summary>With <paramref name="bufferMayBeLonger"/> the rows fill the start of <paramref name="pixels"/>
     /// (a buffer compacted in place by <see cref="FeatureMask"/>).</summary>
     internal Dataset(string name, float[] pixels, byte[] labels, int features, int classes, bool bufferMayBeLonger)
+        : this(name, labels, features, classes)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        if (bufferMayBeLonger ? (long)labels.Length * features > pixels.Length : (long)labels.Length * features != pixels.Length)
+            throw new ArgumentException(
+                $"pixels.Length ({pixels.Length}) != labels.Length*features ({labels.Length}*{features})", nameof(pixels));
+        this.pixels = new Lazy<float[]>(pixels);
+        nonzeroIndex = new Lazy<SparseRows>(() => SparseRows.Build(this.pixels.Value, Count, Features));
+    }
+
+    /// <summary>A dataset given by its nonzero pixels only; the dense buffer is built if someone asks for it.</summary>
+    internal Dataset(string name, SparseRows nonzeros, byte[] labels, int features, int classes)
+        : this(name, labels, features, classes)
+    {
+        ArgumentNullException.ThrowIfNull(nonzeros);
+        if (nonzeros.Count != labels.Length)
+            throw new ArgumentException($"the nonzero index has {nonzeros.Count} rows but there are {labels.Length} labels", nameof(nonzeros));
+        nonzeroIndex = new Lazy<SparseRows>(nonzeros);
+        pixels = new Lazy<float[]>(() => nonzeros.ToDense(features));
+    }
+
+    private Dataset(string name, byte[] labels, int features, int classes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(labels);
         if (features <= 0)
             throw new ArgumentOutOfRangeException(nameof(features), features, $"features ({features}) must be > 0");
         if (classes is <= 0 or > 256)
             throw new ArgumentOutOfRangeException(nameof(classes), classes, $"classes ({classes}) must be in 1..256 (labels are bytes)");
-        if (bufferMayBeLonger ? (long)labels.Length * features > pixels.Length : (long)labels.Length * features != pixels.Length)
-            throw new ArgumentException(
-                $"pixels.Length ({pixels.Length}) != labels.Length*features ({labels.Length}*{features})", nameof(pixels));
         for (int i = 0; i < labels.Length; i++)
             if (labels[i] >= classes)
                 throw new ArgumentException(
                     $"labels[{i}] ({labels[i]}) is outside 0..{classes - 1} (classes = {classes})", nameof(labels));
-
         Name = name;
-        this.pixels = pixels;
         this.labels = labels;
         Count = labels.Length;
         Features = features;
         Classes = classes;
-        nonzeroIndex = new Lazy<SparseRows>(() => SparseRows.Build(this.pixels, Count, Features));
-        density = new Lazy<double>(() => CountNonzero(Pixels.Span) / (double)Math.Max(1, Count * Features));
+        pixels = null!;          // set by the public constructors
+        nonzeroIndex = null!;
     }
 
     /// <summary>The Features pixels of example i.</summary>
@@ -64,17 +82,17 @@ public sealed class Dataset
     {
         if ((uint)i >= (uint)Count)
             throw new ArgumentOutOfRangeException(nameof(i), i, $"row {i} is outside 0..{Count - 1} (Count = {Count}) in '{Name}'");
-        return pixels.AsSpan(i * Features, Features);
+        return pixels.Value.AsSpan(i * Features, Features);
     }
 
     /// <summary>
-    /// Indices of the nonzero features of each row (CSR), computed on first use and cached;
-    /// safe to call from several threads. Requires Features &lt;= 65535.
+    /// Indices and values of the nonzero features of each row (CSR), computed on first use and cached;
+    /// safe to call from several threads. Requires Features &lt;= 65536.
     /// </summary>
     public SparseRows NonzeroIndex => nonzeroIndex.Value;
 
     /// <summary>Fraction of pixels that are nonzero (0 for an empty dataset).</summary>
-    public double Density => density.Value;
+    public double Density => NonzeroIndex.RowStarts[^1] / (double)Math.Max(1, (long)Count * Features);
 
     /// <summary>Number of examples of each class 0..Classes-1 (a fresh array).</summary>
     public int[] ClassCounts()
@@ -86,14 +104,8 @@ public sealed class Dataset
 
     public override string ToString() => $"{Name}: {Count} x {Features}, {Classes} classes";
 
-    internal float[] PixelArray => pixels;
+    /// <summary>Whether the dense buffer is in memory (given, or built by an earlier use).</summary>
+    internal bool HasDensePixels => pixels.IsValueCreated;
+    internal float[] PixelArray => pixels.Value;
     internal byte[] LabelArray => labels;
-
-    private static long CountNonzero(ReadOnlySpan<float> values)
-    {
-        long n = 0;
-        foreach (float v in values)
-            if (v != 0f) n++;
-        return n;
-    }
 }

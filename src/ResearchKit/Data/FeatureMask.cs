@@ -34,15 +34,8 @@ public sealed class FeatureMask
         if (train.Count == 0)
             throw new ArgumentException($"'{train.Name}' has no rows: every column would count as always zero", nameof(train));
 
-        int f = train.Features;
-        var used = new bool[f];
-        var pixels = train.PixelArray.AsSpan();
-        for (int i = 0; i < train.Count; i++)
-        {
-            var row = pixels.Slice(i * f, f);
-            for (int j = 0; j < f; j++)
-                if (row[j] != 0f) used[j] = true;
-        }
+        var used = new bool[train.Features];
+        foreach (ushort column in train.NonzeroIndex.Columns) used[column] = true;
 
         if (Array.IndexOf(used, true) < 0)
             throw new ArgumentException($"every column of '{train.Name}' is zero in all {train.Count} rows: nothing would be kept", nameof(train));
@@ -69,6 +62,7 @@ public sealed class FeatureMask
             throw new ArgumentException(
                 $"'{d.Name}' has {d.Features} features but the mask expects InputFeatures ({InputFeatures})", nameof(d));
 
+        if (!d.HasDensePixels) return ApplySparse(d);
         int fIn = InputFeatures, fOut = kept.Length;
         var src = d.PixelArray.AsSpan();
         var dst = GC.AllocateUninitializedArray<float>(d.Count * fOut);
@@ -91,12 +85,22 @@ public sealed class FeatureMask
     {
         if (d.Features != InputFeatures)
             throw new ArgumentException($"'{d.Name}' has {d.Features} features but the mask expects InputFeatures ({InputFeatures})", nameof(d));
+        if (!d.HasDensePixels) return ApplySparse(d);
         int fIn = InputFeatures, fOut = kept.Length;
         var buffer = d.PixelArray;
         for (int i = 0; i < d.Count; i++)
             for (int j = 0; j < fOut; j++)
                 buffer[i * fOut + j] = buffer[i * fIn + kept[j]];   // kept[j] ≥ j: reads stay ahead of writes
         return new Dataset(d.Name + " (denoised)", buffer, d.LabelArray, fOut, d.Classes, bufferMayBeLonger: true);
+    }
+
+    // A dataset held as nonzero pixels only stays that way: its index is renumbered, nothing dense is built.
+    private Dataset ApplySparse(Dataset d)
+    {
+        var newColumn = new int[InputFeatures];
+        Array.Fill(newColumn, -1);
+        for (int j = 0; j < kept.Length; j++) newColumn[kept[j]] = j;
+        return new Dataset(d.Name + " (denoised)", d.NonzeroIndex.Remap(newColumn), d.LabelArray, kept.Length, d.Classes);
     }
 
     public override string ToString() => $"FeatureMask: keeps {kept.Length} of {InputFeatures}, drops {dropped.Length}";

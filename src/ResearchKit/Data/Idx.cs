@@ -34,6 +34,28 @@ public static class Idx
         return (pixels, count, rows, cols);
     }
 
+    /// <summary>Reads an idx3-ubyte image file into each image's nonzero pixels (x / 255f): the form training
+    /// reads, without the dense buffer (MNIST: 56 MB instead of 188 MB). Images of more than 65,536 pixels do
+    /// not fit the index; use <see cref="ReadImages"/>.</summary>
+    public static (SparseRows nonzeros, int count, int rows, int cols) ReadImagesSparse(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = System.IO.Path.GetFullPath(path);
+        using var stream = IdxStream.Open(full);
+        Span<byte> header = stackalloc byte[16];
+        stream.ReadHeader(header, ImagesMagic, "images");
+        int count = Dimension(full, header, 1, "image count", min: 0);
+        int rows = Dimension(full, header, 2, "rows", min: 1);
+        int cols = Dimension(full, header, 3, "cols", min: 1);
+        long features = (long)rows * cols;
+        if (features > ushort.MaxValue + 1)
+            throw new IdxFormatException(full, $"images of {rows}x{cols} = {features} pixels exceed the nonzero index's 65536 columns");
+        if (features * count > Array.MaxLength)
+            throw new IdxFormatException(full, $"{count} images of {rows}x{cols} exceed the largest array ({Array.MaxLength})");
+        var nonzeros = stream.ReadPayloadAsSparseRows(count, (int)features, $"{count} images of {rows}x{cols}");
+        return (nonzeros, count, rows, cols);
+    }
+
     /// <summary>Reads an idx1-ubyte label file; every label must lie in 0..classes-1.</summary>
     public static byte[] ReadLabels(string path, int classes = 10)
     {

@@ -29,7 +29,7 @@ internal static class IdxLayout
     {
         string imagesPath = Resolve(dir, imagesBase);
         string labelsPath = Resolve(dir, labelsBase);
-        var (pixels, count, rows, cols) = Idx.ReadImages(imagesPath);
+        var (nonzeros, count, rows, cols) = Idx.ReadImagesSparse(imagesPath);
         if (requiredShape is { } shape && (rows, cols) != shape)
             throw new IdxFormatException(imagesPath,
                 $"expected {shape.Rows}x{shape.Cols} images, got {rows}x{cols}");
@@ -37,7 +37,7 @@ internal static class IdxLayout
         if (labels.Length != count)
             throw new IdxFormatException(labelsPath,
                 $"image/label count mismatch: '{imagesPath}' has {count} images but '{labelsPath}' has {labels.Length} labels");
-        return (new Dataset(splitName, pixels, labels, rows * cols), (rows, cols), imagesPath);
+        return (new Dataset(splitName, nonzeros, labels, rows * cols, classes: 10), (rows, cols), imagesPath);
     }
 
     /// <summary>"&lt;base&gt;.gz" if present, else raw "&lt;base&gt;".</summary>

@@ -94,6 +94,36 @@ internal sealed class IdxStream : IDisposable
         return pixels;
     }
 
+    /// <summary>Reads <paramref name="count"/> images of <paramref name="features"/> bytes straight into their
+    /// nonzero pixels (x / 255f), a few hundred images at a time: the dense float buffer is never built.</summary>
+    public SparseRows ReadPayloadAsSparseRows(int count, int features, string what)
+    {
+        long length = (long)count * features;
+        CheckRawSize((int)length, what);
+        var starts = new int[count + 1];
+        var columns = new List<ushort>(count * 160);
+        var values = new List<float>(count * 160);
+        int perChunk = Math.Max(1, (1 << 16) / features);
+        var chunk = new byte[perChunk * features];
+        Span<float> unit = stackalloc float[256];
+        for (int b = 0; b < 256; b++) unit[b] = b / 255f;   // the same x / 255f as the dense reader
+        for (int image = 0; image < count; image += perChunk)
+        {
+            int images = Math.Min(perChunk, count - image), want = images * features;
+            int got = Fill(chunk.AsSpan(0, want));
+            if (got < want) throw Truncated((int)length, what, (long)image * features + got);
+            for (int i = 0; i < images; i++)
+            {
+                var row = chunk.AsSpan(i * features, features);
+                for (int j = 0; j < features; j++)
+                    if (row[j] != 0) { columns.Add((ushort)j); values.Add(unit[row[j]]); }
+                starts[image + i + 1] = columns.Count;
+            }
+        }
+        CheckEnd((int)length, what);
+        return new SparseRows(starts, columns.ToArray(), values.ToArray());
+    }
+
     // a raw file shows its size up front: do not allocate what a lying header announces
     private void CheckRawSize(int length, string what)
     {

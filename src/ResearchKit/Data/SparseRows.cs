@@ -26,6 +26,38 @@ public sealed class SparseRows
 
     internal int Count => RowStarts.Length - 1;
 
+    /// <summary>The dense row-major buffer these rows describe: zeros everywhere else.</summary>
+    internal float[] ToDense(int features)
+    {
+        var dense = new float[(long)Count * features];
+        for (int i = 0; i < Count; i++)
+            for (int p = RowStarts[i]; p < RowStarts[i + 1]; p++) dense[(long)i * features + Columns[p]] = Values[p];
+        return dense;
+    }
+
+    /// <summary>The same rows with columns renumbered by <paramref name="newColumn"/>; entries mapped to −1 are dropped.</summary>
+    internal SparseRows Remap(ReadOnlySpan<int> newColumn)
+    {
+        var starts = new int[RowStarts.Length];
+        int kept = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            for (int p = RowStarts[i]; p < RowStarts[i + 1]; p++) if (newColumn[Columns[p]] >= 0) kept++;
+            starts[i + 1] = kept;
+        }
+        var columns = new ushort[kept];
+        var values = new float[kept];
+        int k = 0;
+        for (int p = 0; p < Columns.Length; p++)
+        {
+            int c = newColumn[Columns[p]];
+            if (c < 0) continue;
+            columns[k] = (ushort)c;
+            values[k++] = Values[p];
+        }
+        return new SparseRows(starts, columns, values);
+    }
+
     internal ReadOnlySpan<ushort> Row(int i) => Columns.AsSpan(RowStarts[i], RowStarts[i + 1] - RowStarts[i]);
 
     /// <summary>

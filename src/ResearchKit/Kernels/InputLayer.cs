@@ -18,8 +18,8 @@ public static class InputLayer
         ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values, ReadOnlySpan<int> rows,
         int inputs, ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a, InputLayerWorkspace workspace)
     {
-        Validate(x, rows, inputs, w, b, hidden, a.Length, nameof(a), workspace, inputs);
-        CheckIndex(rowStarts, columns, values, x.Length / inputs, rows);
+        Validate(rowStarts.Length - 1, rows, inputs, w, b, hidden, a.Length, nameof(a), workspace, inputs);
+        CheckIndex(rowStarts, columns, values);
         for (int i = 0; i < rows.Length; i++)
         {
             int row = rows[i];
@@ -32,7 +32,7 @@ public static class InputLayer
     public static void ForwardReluDense(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs,
         ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a, InputLayerWorkspace workspace)
     {
-        Validate(x, rows, inputs, w, b, hidden, a.Length, nameof(a), workspace, inputs);
+        Validate(x.Length / inputs, rows, inputs, w, b, hidden, a.Length, nameof(a), workspace, inputs);
         var all = AllColumns(inputs);
         for (int i = 0; i < rows.Length; i++)
             ForwardRow(x.Slice(rows[i] * inputs, inputs), all, w, b, hidden, a.Slice(i * hidden, hidden), workspace);
@@ -44,7 +44,7 @@ public static class InputLayer
         ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values, ReadOnlySpan<int> rows,
         int inputs, ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db, InputLayerWorkspace workspace)
     {
-        Validate(x, rows, inputs, dw, db, hidden, dz.Length, nameof(dz), null, 0);
+        Validate(rowStarts.Length - 1, rows, inputs, dw, db, hidden, dz.Length, nameof(dz), null, 0);
         TransposeBatch(x, rowStarts, columns, values, rows, inputs, 0, workspace);
         WeightGradientRows([workspace], dz, hidden, 0, inputs, dw);
         ColumnSums.Sum(dz, rows.Length, hidden, db);
@@ -54,7 +54,7 @@ public static class InputLayer
     public static void BackwardDense(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs,
         ReadOnlySpan<float> dz, int hidden, Span<float> dw, Span<float> db, InputLayerWorkspace workspace)
     {
-        Validate(x, rows, inputs, dw, db, hidden, dz.Length, nameof(dz), null, 0);
+        Validate(x.Length / inputs, rows, inputs, dw, db, hidden, dz.Length, nameof(dz), null, 0);
         TransposeBatch(x, default, default, default, rows, inputs, 0, workspace);
         WeightGradientRows([workspace], dz, hidden, 0, inputs, dw);
         ColumnSums.Sum(dz, rows.Length, hidden, db);
@@ -101,7 +101,10 @@ public static class InputLayer
         long pairs = dense ? (long)rows.Length * inputs : 0;
         if (!dense)
         {
-            CheckIndex(rowStarts, columns, values, x.Length / inputs, rows);
+            CheckIndex(rowStarts, columns, values);
+            foreach (int r in rows)
+                if ((uint)r >= (uint)(rowStarts.Length - 1))
+                    throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside the dataset's {rowStarts.Length - 1} rows");
             foreach (int r in rows) pairs += rowStarts[r + 1] - rowStarts[r];
         }
         workspace.Require(pairs, inputs);
@@ -199,7 +202,7 @@ public static class InputLayer
     private static readonly ushort[] Identity = Enumerable.Range(0, ushort.MaxValue + 1).Select(i => (ushort)i).ToArray();
     private static ReadOnlySpan<ushort> AllColumns(int inputs) => Identity.AsSpan(0, inputs);
 
-    internal static void Validate(ReadOnlySpan<float> x, ReadOnlySpan<int> rows, int inputs, ReadOnlySpan<float> w,
+    internal static void Validate(int datasetRows, ReadOnlySpan<int> rows, int inputs, ReadOnlySpan<float> w,
         ReadOnlySpan<float> b, int hidden, int batchBufferLength, string batchBufferName, InputLayerWorkspace? workspace, long pairs)
     {
         Check.Positive(inputs, nameof(inputs));
@@ -208,20 +211,18 @@ public static class InputLayer
         Check.Length(w.Length, (long)inputs * hidden, nameof(w), "inputs*hidden");
         Check.Length(b.Length, hidden, nameof(b), "hidden");
         Check.Length(batchBufferLength, (long)rows.Length * hidden, batchBufferName, "batch*hidden");
-        int datasetRows = x.Length / inputs;
         foreach (int r in rows)
             if ((uint)r >= (uint)datasetRows)
                 throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside the dataset's {datasetRows} rows");
         workspace?.Require(pairs, inputs);
     }
 
-    private static void CheckIndex(ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values,
-        int datasetRows, ReadOnlySpan<int> rows)
+    private static void CheckIndex(ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values)
     {
         if (values.Length != columns.Length)
             throw new ArgumentException($"values.Length ({values.Length}) != columns.Length ({columns.Length})", nameof(values));
-        if (rowStarts.Length != datasetRows + 1)
-            throw new ArgumentException($"rowStarts.Length ({rowStarts.Length}) != dataset rows + 1 ({datasetRows + 1})", nameof(rowStarts));
+        if (rowStarts.IsEmpty)
+            throw new ArgumentException("rowStarts is empty: the nonzero index needs one start per row plus one", nameof(rowStarts));
         if (rowStarts[^1] > columns.Length)
             throw new ArgumentException($"rowStarts ends at {rowStarts[^1]} but columns.Length is {columns.Length}", nameof(columns));
     }

@@ -164,7 +164,7 @@ public sealed class Trainer : IDisposable
         var (r0, r1) = Slice(batchCount, member, members);
         var rows = order.AsSpan(batchStart + r0, r1 - r0);
         int n = rows.Length, h = Shape.Hidden, classes = Shape.Classes;
-        var x = train.Pixels.Span;
+        var x = skipZeroInputs ? default : train.Pixels.Span;   // the sparse path never needs the dense buffer
         var index = train.NonzeroIndex;
         var ws = workspaces[member];
         // the member's rows sorted by pixel: read by this forward and by W1's gradient in the next phase
@@ -235,7 +235,7 @@ public sealed class Trainer : IDisposable
     private void EvaluatePhase(int member)
     {
         var data = evalData!;
-        var x = data.Pixels.Span;
+        var x = skipZeroInputs ? default : data.Pixels.Span;
         var index = data.NonzeroIndex;
         double loss = 0;
         long correct = 0;

@@ -8,7 +8,7 @@ public static class InputLayerReference
         ReadOnlySpan<float> x, ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values, ReadOnlySpan<int> rows,
         int inputs, ReadOnlySpan<float> w, ReadOnlySpan<float> b, int hidden, Span<float> a)
     {
-        InputLayer.Validate(x, rows, inputs, w, b, hidden, a.Length, nameof(a), null, 0);
+        InputLayer.Validate(x.Length / inputs, rows, inputs, w, b, hidden, a.Length, nameof(a), null, 0);
         for (int i = 0; i < rows.Length; i++)
             for (int j = 0; j < hidden; j++)
             {

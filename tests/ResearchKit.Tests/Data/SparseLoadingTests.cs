@@ -1,0 +1,45 @@
+namespace ResearchKit.Tests.Data;
+
+/// <summary>IDX files load straight into nonzero pixels; the dense form built from them is the dense reader's.</summary>
+public class SparseLoadingTests
+{
+    [Fact]
+    public void SparseReader_GivesExactlyTheDenseReadersPixels()
+    {
+        string path = Path.Combine(MnistFixture.Directory, "t10k-images-idx3-ubyte.gz");
+        var (dense, count, rows, cols) = Idx.ReadImages(path);
+        var (nonzeros, sparseCount, sparseRows, sparseCols) = Idx.ReadImagesSparse(path);
+        Assert.Equal((count, rows, cols), (sparseCount, sparseRows, sparseCols));
+        var rebuilt = nonzeros.ToDense(rows * cols);
+        Assert.Equal(dense.Length, rebuilt.Length);
+        for (int i = 0; i < dense.Length; i++)
+            Assert.True(BitConverter.SingleToInt32Bits(dense[i]) == BitConverter.SingleToInt32Bits(rebuilt[i]),
+                $"pixel {i}: dense {dense[i]:R}, from the sparse reader {rebuilt[i]:R}");
+    }
+
+    [Fact]
+    public void LoadedSplits_DoNotBuildTheDenseBufferUntilAsked()
+    {
+        var splits = DataSplits.Mnist(MnistFixture.Directory);
+        Assert.False(splits.Train.HasDensePixels);
+        Assert.Equal(0.1912, splits.Train.Density, 3);
+        Assert.False(splits.Train.HasDensePixels);
+        Assert.Equal(784, splits.Train.Row(0).Length);
+        Assert.True(splits.Train.HasDensePixels);
+    }
+
+    [Fact]
+    public void DenoisingTheNonzeroForm_MatchesDenoisingTheDenseForm()
+    {
+        var sparse = DataSplits.Mnist(MnistFixture.Directory);
+        var dense = new DataSplits("dense", new Dataset("d/train", sparse.Train.Pixels.ToArray(), sparse.Train.Labels.ToArray(), 784),
+            new Dataset("d/test", sparse.Test.Pixels.ToArray(), sparse.Test.Labels.ToArray(), 784));
+        var fromSparse = DataSplits.Mnist(MnistFixture.Directory).Denoised();
+        var fromDense = dense.Denoised();
+        Assert.Equal(717, fromSparse.Train.Features);
+        Assert.False(fromSparse.Test.HasDensePixels);
+        Assert.True(fromDense.Test.Pixels.Span.SequenceEqual(fromSparse.Test.Pixels.Span));
+        Assert.Equal(fromDense.Train.NonzeroIndex.Columns, fromSparse.Train.NonzeroIndex.Columns);
+        Assert.Equal(fromDense.Test.NonzeroIndex.Values, fromSparse.Test.NonzeroIndex.Values);
+    }
+}
