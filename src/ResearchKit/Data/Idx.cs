@@ -17,21 +17,14 @@ public static class Idx
     /// <summary>Reads an idx3-ubyte image file; pixels become x / 255f, row-major, count*rows*cols values.</summary>
     public static (float[] pixels, int count, int rows, int cols) ReadImages(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = System.IO.Path.GetFullPath(path);
-        using var stream = IdxStream.Open(full);
-
-        Span<byte> header = stackalloc byte[16];
-        stream.ReadHeader(header, ImagesMagic, "images");
-        int count = Dimension(full, header, 1, "image count", min: 0);
-        int rows = Dimension(full, header, 2, "rows", min: 1);
-        int cols = Dimension(full, header, 3, "cols", min: 1);
-        long size = (long)count * rows * cols;
-        if (size > Array.MaxLength)
-            throw new IdxFormatException(full, $"{count} images of {rows}x{cols} = {size} pixels exceed the largest array ({Array.MaxLength})");
-
-        var pixels = stream.ReadPayloadAsUnitFloats((int)size, $"{count} images of {rows}x{cols}");
-        return (pixels, count, rows, cols);
+        var (stream, full, count, rows, cols) = OpenImages(path);
+        using (stream)
+        {
+            long size = (long)count * rows * cols;
+            if (size > Array.MaxLength)
+                throw new IdxFormatException(full, $"{count} images of {rows}x{cols} = {size} pixels exceed the largest array ({Array.MaxLength})");
+            return (stream.ReadPayloadAsUnitFloats((int)size, $"{count} images of {rows}x{cols}"), count, rows, cols);
+        }
     }
 
     /// <summary>Reads an idx3-ubyte image file into each image's nonzero pixels (x / 255f): the form training
@@ -39,21 +32,44 @@ public static class Idx
     /// not fit the index; use <see cref="ReadImages"/>.</summary>
     public static (SparseRows nonzeros, int count, int rows, int cols) ReadImagesSparse(string path)
     {
+        var (stream, full, count, rows, cols) = OpenImages(path);
+        using (stream)
+        {
+            long features = (long)rows * cols;
+            if (features > ushort.MaxValue + 1)
+                throw new IdxFormatException(full, $"images of {rows}x{cols} = {features} pixels exceed the nonzero index's 65536 columns");
+            if (features * count > Array.MaxLength)
+                throw new IdxFormatException(full, $"{count} images of {rows}x{cols} exceed the largest array ({Array.MaxLength})");
+            return (stream.ReadPayloadAsSparseRows(count, (int)features, $"{count} images of {rows}x{cols}"), count, rows, cols);
+        }
+    }
+
+    /// <summary>The image file's count, rows and cols, from its header alone.</summary>
+    internal static (int Count, int Rows, int Cols) ReadImageHeader(string path)
+    {
+        var (stream, _, count, rows, cols) = OpenImages(path);
+        stream.Dispose();
+        return (count, rows, cols);
+    }
+
+    // Opens an image file and reads its header: magic number, then count, rows and cols.
+    private static (IdxStream Stream, string Full, int Count, int Rows, int Cols) OpenImages(string path)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = System.IO.Path.GetFullPath(path);
-        using var stream = IdxStream.Open(full);
-        Span<byte> header = stackalloc byte[16];
-        stream.ReadHeader(header, ImagesMagic, "images");
-        int count = Dimension(full, header, 1, "image count", min: 0);
-        int rows = Dimension(full, header, 2, "rows", min: 1);
-        int cols = Dimension(full, header, 3, "cols", min: 1);
-        long features = (long)rows * cols;
-        if (features > ushort.MaxValue + 1)
-            throw new IdxFormatException(full, $"images of {rows}x{cols} = {features} pixels exceed the nonzero index's 65536 columns");
-        if (features * count > Array.MaxLength)
-            throw new IdxFormatException(full, $"{count} images of {rows}x{cols} exceed the largest array ({Array.MaxLength})");
-        var nonzeros = stream.ReadPayloadAsSparseRows(count, (int)features, $"{count} images of {rows}x{cols}");
-        return (nonzeros, count, rows, cols);
+        var stream = IdxStream.Open(full);
+        try
+        {
+            Span<byte> header = stackalloc byte[16];
+            stream.ReadHeader(header, ImagesMagic, "images");
+            return (stream, full, Dimension(full, header, 1, "image count", min: 0),
+                Dimension(full, header, 2, "rows", min: 1), Dimension(full, header, 3, "cols", min: 1));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads an idx1-ubyte label file; every label must lie in 0..classes-1.</summary>

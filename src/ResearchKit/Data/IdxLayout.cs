@@ -29,15 +29,23 @@ internal static class IdxLayout
     {
         string imagesPath = Resolve(dir, imagesBase);
         string labelsPath = Resolve(dir, labelsBase);
-        var (nonzeros, count, rows, cols) = Idx.ReadImagesSparse(imagesPath);
+        var (_, rows, cols) = Idx.ReadImageHeader(imagesPath);
         if (requiredShape is { } shape && (rows, cols) != shape)
             throw new IdxFormatException(imagesPath,
                 $"expected {shape.Rows}x{shape.Cols} images, got {rows}x{cols}");
+        // the nonzero form when its 16-bit column index can hold the image, the dense one otherwise
+        bool sparse = (long)rows * cols <= ushort.MaxValue + 1;
+        SparseRows? nonzeros = null;
+        float[]? pixels = null;
+        int count;
+        if (sparse) (nonzeros, count, _, _) = Idx.ReadImagesSparse(imagesPath);
+        else (pixels, count, _, _) = Idx.ReadImages(imagesPath);
         byte[] labels = Idx.ReadLabels(labelsPath);
         if (labels.Length != count)
             throw new IdxFormatException(labelsPath,
                 $"image/label count mismatch: '{imagesPath}' has {count} images but '{labelsPath}' has {labels.Length} labels");
-        return (new Dataset(splitName, nonzeros, labels, rows * cols, classes: 10), (rows, cols), imagesPath);
+        var data = sparse ? new Dataset(splitName, nonzeros!, labels, rows * cols, classes: 10) : new Dataset(splitName, pixels!, labels, rows * cols);
+        return (data, (rows, cols), imagesPath);
     }
 
     /// <summary>"&lt;base&gt;.gz" if present, else raw "&lt;base&gt;".</summary>

@@ -16,7 +16,7 @@ internal static class ReportWriter
         sb.AppendLine("# Reproduction report: *An Exercise in Hyperparameter Tuning and Domain-Specific Noise Reduction*");
         sb.AppendLine();
         sb.AppendLine(Inv, $"Written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `researchkit reproduce` in {Duration(r.Wall)} of wall time " +
-            $"(runs reused from an earlier, interrupted invocation count only for the time they took then).");
+            $"(a run resumed from an earlier, interrupted invocation keeps the seconds measured then).");
         sb.AppendLine(Inv, $"Budget: {(o.Epochs is int e ? $"**{e} epochs**" : "100 epochs")} per run, " +
             $"{(o.Seeds is int k ? $"**{k} seed(s) per level**" : "the paper's seeds (five per level; one run for Experiments 4 and 5)")}, " +
             $"preset **{PaperExperiments.LearningRate.Settings.Preset.Name}**, {o.Parallelism} run(s) in parallel.");

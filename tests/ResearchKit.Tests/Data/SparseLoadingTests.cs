@@ -43,3 +43,20 @@ public class SparseLoadingTests
         Assert.Equal(fromDense.Test.NonzeroIndex.Values, fromSparse.Test.NonzeroIndex.Values);
     }
 }
+
+public class WideImageLoadingTests
+{
+    [Fact]
+    public void ImagesWiderThanTheNonzeroIndex_LoadDense()
+    {
+        using var tmp = new TempDir();
+        string dir = tmp.SubDir("wide");
+        IdxFiles.WriteLayout(dir, rows: 300, cols: 300, trainCount: 2, testCount: 1, gzip: false);
+
+        var splits = DataSplits.LoadIdx(dir);
+
+        Assert.Equal(90_000, splits.Train.Features);
+        Assert.True(splits.Train.HasDensePixels);
+        Assert.Equal(IdxFiles.Pixels(90_000).Select(b => b / 255f), splits.Test.Pixels.ToArray());
+    }
+}
