@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using System.Globalization;
 using ResearchKit.Cli.Output;
 using ResearchKit.Plotting;
@@ -70,8 +71,14 @@ internal static class ReproduceRunner
             $"{(options.Seeds is int k ? $"{k} seed(s) per level" : "the paper's seeds")} | {options.Parallelism} run(s) at once | out {Path.GetFullPath(options.OutputDirectory)}"));
         try
         {
-            var result = await Task.Run(() => Reproduction.Run(options with { Progress = progress.Report, Cancellation = cancellation },
-                Figures.Write), cancellation);
+            var run = options with { Cancellation = cancellation };
+            // a live bar per experiment on a terminal; plain lines (one per finished run) in logs and pipes
+            bool live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            var result = live
+                ? await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .StartAsync(ctx => Task.Run(() => Reproduction.Run(run with { Progress = LiveBars(ctx) }, Figures.Write), cancellation))
+                : await Task.Run(() => Reproduction.Run(run with { Progress = progress.Report }, Figures.Write), cancellation);
             foreach (var (n, sweep) in result.Sweeps.OrderBy(p => p.Key))
             {
                 output.WriteLine($"{sweep.Experiment}:");
@@ -93,6 +100,22 @@ internal static class ReproduceRunner
             await error.WriteLineAsync("error: " + UsageErrors.OneLine(e, dataGiven: false));
             return ExitCodes.BadArguments;
         }
+    }
+
+    // One bar per experiment, advanced by epochs done out of the experiment's total (Spectre estimates the time left).
+    private static Action<SweepProgress> LiveBars(ProgressContext context)
+    {
+        var bars = new Dictionary<string, ProgressTask>();
+        return p =>
+        {
+            lock (bars)
+            {
+                if (!bars.TryGetValue(p.Experiment, out var bar))
+                    bars[p.Experiment] = bar = context.AddTask(p.Experiment, maxValue: p.EpochsTotal);
+                bar.Value = p.EpochsDone;
+                bar.Description = $"{p.Experiment} {p.RunsDone}/{p.RunsTotal} runs";
+            }
+        };
     }
 }
 
