@@ -33,7 +33,7 @@ module internal Draw =
         [ edge b.Max "max" None
           edge b.Min "min" (Some StyleParam.Fill.ToNext_y)
           Chart.Scatter(
-              x = b.Epochs, y = b.Mean, mode = StyleParam.Mode.Lines_Markers, Name = b.Level, ShowLegend = showLegend,
+              x = b.Epochs, y = b.Mean, mode = StyleParam.Mode.Lines, Name = b.Level, ShowLegend = showLegend,
               LineColor = Palette.line i, MarkerColor = Palette.line i)
           |> Chart.withTraceInfo (LegendGroup = b.Level) ]
 
@@ -105,6 +105,12 @@ type Charts =
         let reports = Seq.toArray reports
         if reports.Length = 0 then invalidArg (nameof reports) "at least one report is needed"
         let k = (snd reports[0]).Classes.Count
+        // scores of a good classifier sit near 1: start the axis just below the lowest so differences show
+        let lowest =
+            [ for (_, r) in reports do for s in [ ClassScore.Precision; ClassScore.Recall; ClassScore.F1 ] do yield! Series.ClassScores(r, s) ]
+            |> List.filter (fun v -> not (Double.IsNaN v))
+            |> function [] -> 0.0 | vs -> List.min vs
+        let floor = Math.Max(0.0, Math.Floor(lowest * 20.0 - 1.0) / 20.0)
         let panel (score: ClassScore) (showLegend: bool) =
             reports
             |> Array.mapi (fun i (name, report) ->
@@ -114,6 +120,7 @@ type Charts =
                 |> Chart.withTraceInfo (LegendGroup = name))
             |> Chart.combine
             |> Chart.withXAxisStyle (TitleText = "class", AxisType = StyleParam.AxisType.Category)
+            |> Chart.withYAxisStyle (MinMax = (floor, 1.0))
         [ panel ClassScore.Precision true; panel ClassScore.Recall false; panel ClassScore.F1 false ]
         |> Chart.Grid(1, 3, SubPlotTitles = [ "precision"; "recall"; "F1" ], XGap = 0.08)
         |> Chart.withLayoutStyle (BarMode = StyleParam.BarMode.Group)
