@@ -46,7 +46,7 @@ public static class ReproduceCommand
                     Parallelism = parse.GetValue(parallel),
                 };
                 if (options.Epochs is <= 0) throw new ArgumentException($"--epochs must be positive, got {options.Epochs}");
-                if (options.Seeds is <= 0) throw new ArgumentException($"--seeds must be positive, got {options.Seeds}");
+                if (options.Seeds is < 1 or > 5) throw new ArgumentException($"--seeds must be 1..5 (the paper drew five per level), got {options.Seeds}");
                 if (numbers.Length == 0 || numbers.Any(n => n is < 1 or > 5))
                     throw new ArgumentException($"--experiments must list numbers in 1..5, got '{parse.GetValue(experiments)}'");
             }

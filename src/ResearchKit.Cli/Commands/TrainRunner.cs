@@ -21,6 +21,7 @@ internal static class TrainRunner
             var splits = request.DataDirectory is { } dir ? DataSplits.Mnist(dir) : DataSplits.Mnist();
             if (request.Denoise) splits = splits.Denoised();
             settings.Validate(splits.Train.Count);
+            if (request.OutDirectory is { } target) RunFiles.CheckWritable(target);   // fail now, not after the run
 
             var printer = new RunPrinter(output);
             printer.Header(splits, settings, request.PresetOverrides);

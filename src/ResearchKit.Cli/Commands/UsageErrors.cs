@@ -13,7 +13,8 @@ internal static partial class UsageErrors
     };
 
     public static bool IsUsageError(Exception e) =>
-        e is ArgumentException or IdxFormatException or FileNotFoundException or DirectoryNotFoundException;
+        e is ArgumentException or IdxFormatException or IOException or UnauthorizedAccessException or InvalidDataException
+            or System.Text.Json.JsonException;
 
     /// <summary>
     /// The message on one line: an <see cref="ArgumentException"/> loses its " (Parameter 'x')" and "Actual value
@@ -30,7 +31,8 @@ internal static partial class UsageErrors
         }
         message = ListStart().Replace(message.Trim(), ": ");
         message = LineBreak().Replace(message, "; ");
-        if (e is DirectoryNotFoundException && !dataGiven) message += "; pass --data DIR";
+        if (e is DirectoryNotFoundException && !dataGiven && message.Contains("data/mnist", StringComparison.Ordinal))
+            message += "; pass --data DIR";
         return message;
     }
 

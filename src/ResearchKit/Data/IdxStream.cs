@@ -101,8 +101,10 @@ internal sealed class IdxStream : IDisposable
         long length = (long)count * features;
         CheckRawSize((int)length, what);
         var starts = new int[count + 1];
-        var columns = new List<ushort>(count * 160);
-        var values = new List<float>(count * 160);
+        // a header can announce anything: start modestly and let the lists grow with what actually arrives
+        int capacity = (int)Math.Min((long)count * features / 4, 1 << 22);
+        var columns = new List<ushort>(capacity);
+        var values = new List<float>(capacity);
         int perChunk = Math.Max(1, (1 << 16) / features);
         var chunk = new byte[perChunk * features];
         Span<float> unit = stackalloc float[256];

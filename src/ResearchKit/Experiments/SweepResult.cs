@@ -39,11 +39,12 @@ public sealed class SweepResult
         {
             var (s, r) = (specs[i], results[i]);
             var t = s.Settings;
+            double lr = AsWritten(t.LearningRate);
             foreach (var m in r.Epochs)
-                epochs.Add(new EpochRow(e.Name, s.Level, s.Id, t.LearningRate, t.BatchSize, t.HiddenUnits, s.Denoise, t.Preset.Name,
+                epochs.Add(new EpochRow(e.Name, s.Level, s.Id, lr, t.BatchSize, t.HiddenUnits, s.Denoise, t.Preset.Name,
                     t.Seed, m.Epoch, m.TrainLoss, m.TrainAccuracy, m.TestLoss, m.TestAccuracy, m.TrainSeconds, m.EvalSeconds));
             var f = r.Final;
-            runs.Add(new RunRow(e.Name, s.Level, s.Id, t.LearningRate, t.BatchSize, t.HiddenUnits, s.Denoise, t.Preset.Name, t.Seed,
+            runs.Add(new RunRow(e.Name, s.Level, s.Id, lr, t.BatchSize, t.HiddenUnits, s.Denoise, t.Preset.Name, t.Seed,
                 r.InputFeatures, r.ParameterCount, t.Epochs, r.Epochs.Count, r.Status == RunStatus.Completed ? "completed" : "diverged",
                 r.DivergedAtEpoch, f?.TrainLoss ?? double.NaN, f?.TrainAccuracy ?? double.NaN, f?.TestLoss ?? double.NaN,
                 f?.TestAccuracy ?? double.NaN, r.TrainSeconds, r.TrainSeconds + r.EvalSeconds));
@@ -51,6 +52,10 @@ public sealed class SweepResult
         }
         return new SweepResult(e.Name, epochs, runs, confusions);
     }
+
+    // The float learning rate as people write it (0.01, not 0.009999999776482582), so tables filter on it.
+    private static double AsWritten(float value) =>
+        double.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The runs of one level, in seed order.</summary>
     public IReadOnlyList<RunRow> RunsAt(string level) => Runs.Where(r => r.Level == level).ToArray();

@@ -90,6 +90,24 @@ public static partial class RunFiles
             new($"epochs CSV line {lineNumber}, column {column + 1} ({EpochsColumns[column]}): expected {expected}, got '{cell}'");
     }
 
+    /// <summary>Creates the folder that will hold <paramref name="directory"/> and checks a file can be written there,
+    /// so that a bad output path fails before a run rather than after it; throws an IOException naming the path.</summary>
+    public static void CheckWritable(string directory)
+    {
+        string parent = Path.GetDirectoryName(Path.GetFullPath(directory)) ?? Path.GetFullPath(directory);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            string probe = AtomicFile.TempSibling(Path.Combine(parent, ".write-check"));
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write the output folder '{directory}': {e.Message}", e);
+        }
+    }
+
     /// <summary>True when <paramref name="directory"/> holds a whole run, i.e. its <c>run.json</c> exists.</summary>
     public static bool IsComplete(string directory) => File.Exists(Path.Combine(directory, RunJsonName));
 

@@ -23,6 +23,7 @@ public static class InputLayer
         for (int i = 0; i < rows.Length; i++)
         {
             int row = rows[i];
+            RowLength(rowStarts, row, columns.Length);
             ForwardRow(values[rowStarts[row]..rowStarts[row + 1]], columns[rowStarts[row]..rowStarts[row + 1]], w, b, hidden,
                 a.Slice(i * hidden, hidden), workspace);
         }
@@ -105,7 +106,7 @@ public static class InputLayer
             foreach (int r in rows)
                 if ((uint)r >= (uint)(rowStarts.Length - 1))
                     throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside the dataset's {rowStarts.Length - 1} rows");
-            foreach (int r in rows) pairs += rowStarts[r + 1] - rowStarts[r];
+            foreach (int r in rows) pairs += RowLength(rowStarts, r, columns.Length);
         }
         workspace.Require(pairs, inputs);
         workspace.BatchRowsEnd = firstBatchRow + rows.Length;
@@ -125,7 +126,12 @@ public static class InputLayer
             int r = rows[i], n = rowStarts[r + 1] - rowStarts[r];
             if (n == 0) continue;   // an all-zero image
             ref ushort c = ref Unsafe.AsRef(in columns[rowStarts[r]]);
-            for (int p = 0; p < n; p++) Unsafe.Add(ref endsRef, Unsafe.Add(ref c, p))++;
+            for (int p = 0; p < n; p++)
+            {
+                int k = Unsafe.Add(ref c, p);
+                if ((uint)k >= (uint)inputs) throw ColumnOutOfRange(r, k, inputs);
+                Unsafe.Add(ref endsRef, k)++;
+            }
         }
         int total = 0;
         for (int k = 0; k < inputs; k++) { int c = ends[k]; ends[k] = total; total += c; }
@@ -191,8 +197,10 @@ public static class InputLayer
     {
         var index = ws.Index.AsSpan(0, nz.Length);
         var coef = ws.Coefficients.AsSpan(0, nz.Length);
+        int inputs = w.Length / hidden;
         for (int p = 0; p < nz.Length; p++)
         {
+            if (nz[p] >= inputs) throw ColumnOutOfRange(-1, nz[p], inputs);
             index[p] = nz[p];
             coef[p] = rowX[p];
         }
@@ -216,6 +224,18 @@ public static class InputLayer
                 throw new ArgumentOutOfRangeException(nameof(rows), r, $"row {r} is outside the dataset's {datasetRows} rows");
         workspace?.Require(pairs, inputs);
     }
+
+    // A row's nonzero count, checked: the index must not run backwards or past its columns.
+    private static int RowLength(ReadOnlySpan<int> rowStarts, int row, int columns)
+    {
+        int start = rowStarts[row], end = rowStarts[row + 1];
+        if (start < 0 || end < start || end > columns)
+            throw new ArgumentException($"rowStarts gives row {row} the range [{start}, {end}), outside [0, {columns}]", nameof(rowStarts));
+        return end - start;
+    }
+
+    private static ArgumentException ColumnOutOfRange(int row, int column, int inputs) =>
+        new($"the nonzero index names column {column}{(row >= 0 ? $" in row {row}" : "")}, outside the {inputs} inputs", "columns");
 
     private static void CheckIndex(ReadOnlySpan<int> rowStarts, ReadOnlySpan<ushort> columns, ReadOnlySpan<float> values)
     {

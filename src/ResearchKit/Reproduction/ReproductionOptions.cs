@@ -38,6 +38,8 @@ public sealed record ReproductionOptions
         foreach (int n in Experiments)
             if (n is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(Experiments), n, $"the paper has experiments 1..5, got {n}");
         if (Epochs is <= 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"epochs must be positive, got {Epochs}");
+        if (Seeds is < 1 or > 5)
+            throw new ArgumentOutOfRangeException(nameof(Seeds), Seeds, $"seeds per level must be 1..5 (the paper drew five per level), got {Seeds}");
         if (Parallelism <= 0) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, $"parallelism must be positive, got {Parallelism}");
     }
 }

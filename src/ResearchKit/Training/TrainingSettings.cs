@@ -21,6 +21,9 @@ public sealed record TrainingSettings
     public TrainingSettings WithPreset(TrainingPreset preset) => this with { Preset = preset };
     public TrainingSettings WithThreads(int threads) => this with { Threads = threads };
 
+    /// <summary>Keeps W1 (inputs × hidden) within one array for any input width the kernels take.</summary>
+    public const int MaxHiddenUnits = 16_384;
+
     /// <summary>Rejects values no run can use, naming the value.</summary>
     public void Validate(int trainCount)
     {
@@ -32,6 +35,8 @@ public sealed record TrainingSettings
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"batch size ({BatchSize}) is larger than the training set ({trainCount})");
         if (HiddenUnits <= 0)
             throw new ArgumentOutOfRangeException(nameof(HiddenUnits), HiddenUnits, $"hidden units must be positive, got {HiddenUnits}");
+        if (HiddenUnits > MaxHiddenUnits)
+            throw new ArgumentOutOfRangeException(nameof(HiddenUnits), HiddenUnits, $"hidden units ({HiddenUnits}) above {MaxHiddenUnits} are not supported");
         if (Epochs <= 0)
             throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"epochs must be positive, got {Epochs}");
         if (Threads <= 0)

@@ -38,6 +38,7 @@ public class TrainCommandTests
     [InlineData("--output-grad-extra-mean", "maybe", "--output-grad-extra-mean must be 'true' or 'false', got 'maybe'")]
     [InlineData("--data", "/nonexistent", "/nonexistent")]
     [InlineData("--bogus", "1", "--bogus")]
+    [InlineData("--hidden", "3000000", "--hidden: hidden units (3000000) above 16384 are not supported")]
     public void BadArgument_Exits2WithOneLineNamingTheValue_AndWritesNothing(string option, string value, string expected)
     {
         using var tmp = new TempDir();
@@ -50,6 +51,24 @@ public class TrainCommandTests
         Assert.Contains(expected, line);
         Assert.False(Directory.Exists(outDir), "--out was created for a run that never started");
         Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+    }
+
+    [Fact]
+    public void UnwritableOut_Exits2BeforeTraining()
+    {
+        var r = Run("train", "--epochs", "100", "--data", MnistFixture.Directory, "--out", "/proc/researchkit/run");
+        Assert.Equal(ExitCodes.BadArguments, r.ExitCode);
+        var line = Assert.Single(r.ErrLines);
+        Assert.Contains("cannot write the output folder '/proc/researchkit/run'", line);
+        Assert.DoesNotContain("--data", line);
+    }
+
+    [Fact]
+    public void ReproduceWithMoreSeedsThanThePaperDrew_Exits2()
+    {
+        var r = Run("reproduce", "--seeds", "7", "--out", "/tmp/never-written");
+        Assert.Equal(ExitCodes.BadArguments, r.ExitCode);
+        Assert.Contains("--seeds must be 1..5", Assert.Single(r.ErrLines));
     }
 
     [Fact]

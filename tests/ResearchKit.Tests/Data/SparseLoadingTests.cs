@@ -60,3 +60,24 @@ public class WideImageLoadingTests
         Assert.Equal(IdxFiles.Pixels(90_000).Select(b => b / 255f), splits.Test.Pixels.ToArray());
     }
 }
+
+public class InPlaceDenoisingTests
+{
+    [Fact]
+    public void DenoisingInPlace_GivesTheSameSplitsAsDenoised_FromEitherForm()
+    {
+        var expected = DataSplits.Mnist(MnistFixture.Directory).Denoised();
+        var fromSparse = DataSplits.Mnist(MnistFixture.Directory).ConsumeIntoDenoised();
+        var raw = DataSplits.Mnist(MnistFixture.Directory);
+        var dense = new DataSplits("mnist", new Dataset("mnist/train", raw.Train.Pixels.ToArray(), raw.Train.Labels.ToArray(), 784),
+            new Dataset("mnist/test", raw.Test.Pixels.ToArray(), raw.Test.Labels.ToArray(), 784));
+        var fromDense = dense.ConsumeIntoDenoised();
+        foreach (var got in new[] { fromSparse, fromDense })
+        {
+            Assert.Equal(expected.Train.Features, got.Train.Features);
+            Assert.True(expected.Test.Pixels.Span.SequenceEqual(got.Test.Pixels.Span));
+            Assert.Equal(expected.Train.NonzeroIndex.Columns, got.Train.NonzeroIndex.Columns);
+            Assert.Equal(expected.Train.NonzeroIndex.Values, got.Train.NonzeroIndex.Values);
+        }
+    }
+}

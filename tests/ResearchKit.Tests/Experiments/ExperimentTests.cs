@@ -107,10 +107,25 @@ public class ExperimentTests
         using var dir = new Data.TempDir();
         var e = Small("resume").Sweep(Setting.LearningRate, 0.001, 0.01).WithSeeds(1);
         var first = e.Run(new SweepOptions { OutputDirectory = dir.Path, Parallelism = 1 });
+        var written = Directory.GetFiles(dir.Path, "run.json", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         var progress = new List<SweepProgress>();
         var second = e.Run(new SweepOptions { OutputDirectory = dir.Path, Parallelism = 1, Progress = progress.Add });
         Assert.Equal(first.Epochs, second.Epochs);   // seconds included: nothing was re-timed
-        Assert.All(progress, p => Assert.Equal(2, p.RunsResumed));
+        Assert.Empty(progress);                      // no run trained, so no epoch was reported
+        Assert.Equal(2, written.Count);
+        Assert.All(written, w => Assert.Equal(w.Value, File.GetLastWriteTimeUtc(w.Key)));
+    }
+
+    [Fact]
+    public void RerunWithTheSameFolder_ButOtherSettings_IsRefusedNamingTheDifference()
+    {
+        using var dir = new Data.TempDir();
+        var e = Small("changed").WithSeeds(1);
+        e.Run(new SweepOptions { OutputDirectory = dir.Path, Parallelism = 1 });
+        var other = e.WithPreset(TrainingPreset.Textbook.WithBetas(0.5f, 0.6f));
+        var ex = Assert.Throws<InvalidDataException>(() => other.Run(new SweepOptions { OutputDirectory = dir.Path, Parallelism = 1 }));
+        Assert.Contains("beta1 0.9 (asked: 0.5)", ex.Message);
+        Assert.Contains("use another output folder", ex.Message);
     }
 
     [Fact]

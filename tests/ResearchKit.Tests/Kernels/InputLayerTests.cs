@@ -141,6 +141,22 @@ public class InputLayerTests
         Assert.Contains("4 rows", e.Message);
     }
 
+    [Fact]
+    public void AnIndexNamingAColumnBeyondTheInputs_IsRejected_NotReadPastTheWeights()
+    {
+        int[] rowStarts = [0, 1];
+        ushort[] columns = [40];
+        float[] values = [1f];
+        var workspace = new InputLayerWorkspace(5, 16);
+        var forward = Assert.Throws<ArgumentException>(() => InputLayer.ForwardRelu(default, rowStarts, columns, values, [0], 5,
+            new float[5 * 3], new float[3], 3, new float[3], workspace));
+        Assert.Contains("column 40", forward.Message);
+        var transpose = Assert.Throws<ArgumentException>(() => InputLayer.TransposeBatch(default, rowStarts, columns, values, [0], 5, 0, workspace));
+        Assert.Contains("column 40 in row 0, outside the 5 inputs", transpose.Message);
+        var backwards = Assert.Throws<ArgumentException>(() => InputLayer.TransposeBatch(default, [0, 1, 0], [1], [1f], [1], 5, 0, workspace));
+        Assert.Contains("row 1 the range [1, 0)", backwards.Message);
+    }
+
     /// <summary>WeightGradientRows reads dz rows by the batch-row numbers stored in the workspaces, through
     /// unchecked refs: a dz shorter than the transposed batch must be rejected at entry, not read past its end.</summary>
     [Fact]
