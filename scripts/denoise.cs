@@ -10,9 +10,8 @@
 //            test accuracy after every epoch; per-class precision, recall and F1 on the test split at the end.
 // Seeds      515 for both, the paper's single run each.
 // Budget     Paper: 2 runs × 100 epochs.   Small (-- --small): 2 runs × 2 epochs.
-// Run time   Paper: under a minute on an idle 2-core machine in Release (both runs at once, ~0.15 s per epoch at
-//            batch 256; estimated, not measured). Small: 5–17 s, most of it dotnet run's build check (the first
-//            build of the app takes ~20 s more).
+// Run time   Paper: about 25 s on a 2-core AMD EPYC in Release (both runs at once). Small: 5–17 s, most of it
+//            dotnet run's build check (the first build of the app takes ~20 s more).
 // Output     results/scripts/denoise/exp4-raw/ and exp5-denoised/ (tidy CSVs, resumable), results/scripts/denoise.html.
 //
 //     dotnet run scripts/denoise.cs -- --small         the small budget CI runs

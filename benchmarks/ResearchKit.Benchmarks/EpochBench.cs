@@ -7,7 +7,7 @@ namespace ResearchKit.Benchmarks;
 /// <summary>
 /// Pure training seconds per epoch (shuffle + every mini-batch step; no evaluation) for each combination of
 /// hidden units, batch size and threads, after one warm-up epoch; with the products' GFLOP/s counted two
-/// ways (dense-equivalent, as the peers execute them, and the nonzero work actually done), the share of the
+/// ways (dense-equivalent, as a dense implementation executes them, and the nonzero work actually done), the share of the
 /// FMA peak measured in this process, bytes allocated per epoch, and the process's peak RSS.
 /// Usage: epochs [--hidden 100] [--batch 64,256] [--threads 1,2] [--epochs 5] [--dense] [--data DIR]
 /// </summary>

@@ -3,7 +3,7 @@ namespace ResearchKit.Tests.Kernels;
 /// <summary>Seeded random inputs for the kernel-versus-twin tests.</summary>
 internal static class KernelData
 {
-    /// <summary>The shapes the brief calls awkward: not multiples of the 4/8/32-wide tiles, and the paper's own.</summary>
+    /// <summary>Awkward shapes: not multiples of the 4/8/32-wide tiles, and the paper's own.</summary>
     public static readonly int[] Batches = [1, 3, 17, 64];
     public static readonly int[] Hiddens = [1, 3, 4, 7, 8, 9, 31, 32, 33, 100, 101];
     public static readonly int[] Inputs = [1, 5, 33, 784];
