@@ -102,7 +102,7 @@ internal sealed class IdxStream : IDisposable
         CheckRawSize((int)length, what);
         var starts = new int[count + 1];
         // a header can announce anything: start modestly and let the lists grow with what actually arrives
-        int capacity = (int)Math.Min((long)count * features / 4, 1 << 22);
+        int capacity = (int)Math.Min((long)count * features / 4, 1 << 24);   // a quarter nonzero, at most 96 MB
         var columns = new List<ushort>(capacity);
         var values = new List<float>(capacity);
         int perChunk = Math.Max(1, (1 << 16) / features);
