@@ -12,7 +12,7 @@ public partial class ReadmeTests
     [Fact]
     public void EverySnippet_IsCopiedVerbatimFromTheFileItNames()
     {
-        string root = RepositoryRoot();
+        string root = Scripts.Repo.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).Replace("\r\n", "\n");
         var snippets = Snippet().Matches(readme);
         Assert.True(snippets.Count >= 3, $"expected the README's snippets, found {snippets.Count}");
@@ -28,7 +28,7 @@ public partial class ReadmeTests
     [Fact]
     public void CiRunsTheReadmesTestCommand()
     {
-        string root = RepositoryRoot();
+        string root = Scripts.Repo.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var ci = File.ReadAllText(Path.Combine(root, ".ci", "run"));
         const string command = "dotnet tool restore && dotnet test ResearchKit.sln -c Release";
@@ -43,12 +43,5 @@ public partial class ReadmeTests
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return string.Join("\n", doc.RootElement.GetProperty("cells").EnumerateArray()
             .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(l => l.GetString())))).Replace("\r\n", "\n");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ResearchKit.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"no ResearchKit.sln above {AppContext.BaseDirectory}");
     }
 }
